@@ -1,0 +1,16 @@
+# Third-party libraries, all from Debian's packages (scripts/install-deps.sh installs them).
+
+find_package(Threads REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(cpprestsdk REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(prometheus-cpp REQUIRED)
+find_package(pugixml REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
+if(PLATFORM_OPERATOR_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
