@@ -60,15 +60,32 @@ GO
   log "kubernetes $KUBERNETES_VERSION: built in $((SECONDS - start))s"
 }
 
+# kwok and its stage configuration: the module's own "fast" node and pod stages (nodes turn Ready and
+# renew leases; pods turn Running/Ready at once and go away when deleted).
 build_kwok() {
   local bin="$KWOK_DIR/bin"
-  if [[ -x $bin/kwok ]]; then log "kwok $KWOK_VERSION: cached in $bin"; return; fi
-  local start=$SECONDS
-  mkdir -p "$bin"
-  log "kwok $KWOK_VERSION: building"
-  GOFLAGS=-mod=mod CGO_ENABLED=0 GOBIN="$bin" go install -trimpath -ldflags "-s -w" \
-    "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
-  log "kwok $KWOK_VERSION: built in $((SECONDS - start))s"
+  if [[ ! -x $bin/kwok ]]; then
+    local start=$SECONDS
+    mkdir -p "$bin"
+    log "kwok $KWOK_VERSION: building"
+    GOFLAGS=-mod=mod CGO_ENABLED=0 GOBIN="$bin" go install -trimpath -ldflags "-s -w" \
+      "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
+    log "kwok $KWOK_VERSION: built in $((SECONDS - start))s"
+  else
+    log "kwok $KWOK_VERSION: cached in $bin"
+  fi
+  if [[ ! -s $KWOK_DIR/stages.yaml ]]; then
+    local src
+    src=$(cd "$TOOLS_CACHE" && go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" |
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+    local stage
+    for stage in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
+        pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml; do
+      echo "---"
+      cat "$src/kustomize/stage/$stage"
+    done >"$KWOK_DIR/stages.yaml.tmp"
+    mv "$KWOK_DIR/stages.yaml.tmp" "$KWOK_DIR/stages.yaml"
+  fi
 }
 
 main() {

@@ -155,9 +155,9 @@ start_controllers() {
 start_kwok() {
   local kwok_port; kwok_port=$(free_port)
   start kwok "$KWOK_BIN/kwok" --kubeconfig "$HARNESS_DIR/kwok.kubeconfig" \
+    --config "$TOOLS_CACHE/kwok-$KWOK_VERSION/stages.yaml" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
-    --manage-nodes-with-label-selector= --disregard-status-with-annotation-selector=kwok.x-k8s.io/status=custom \
-    --disregard-status-with-label-selector= --cidr=10.244.0.1/16 --node-ip=10.244.0.1 \
+    --manage-nodes-with-label-selector= --cidr=10.244.0.1/16 --node-ip=10.244.0.1 \
     --node-lease-duration-seconds=40 --server-address "127.0.0.1:$kwok_port"
   local zone
   for zone in us-east-1a us-east-1b us-east-1c; do
@@ -225,6 +225,16 @@ main() {
   start_kwok
   start_postgres
   start_redis
+  # awscli v1 replaces AWS_ENDPOINT_URL with rds.amazonaws.com for RDS in us-east-1 (its
+  # overridesslcommonname customization); this wrapper passes the emulator's endpoint explicitly.
+  mkdir -p "$HARNESS_DIR/bin"
+  cat >"$HARNESS_DIR/bin/aws" <<WRAP
+#!/bin/sh
+# Runs the AWS CLI against the harness's emulator (see scripts/harness-up.sh).
+for arg in "\$@"; do [ "\$arg" = "--endpoint-url" ] && exec $(command -v aws) "\$@"; done
+exec $(command -v aws) --endpoint-url "\$AWS_ENDPOINT_URL" "\$@"
+WRAP
+  chmod +x "$HARNESS_DIR/bin/aws"
   cat >"$HARNESS_DIR/env" <<ENV
 # Written by scripts/harness-up.sh; source it to talk to the local control plane and AWS emulator.
 export HARNESS_DIR='$HARNESS_DIR'
@@ -232,7 +242,7 @@ export KUBECONFIG='$HARNESS_DIR/admin.kubeconfig'
 export KUBE_APISERVER_URL='https://127.0.0.1:$APISERVER_PORT'
 export KUBE_CA_FILE='$PKI/ca.crt'
 export ETCD_ENDPOINTS='http://127.0.0.1:$ETCD_PORT'
-export PATH='$K8S_BIN:$PATH'
+export PATH='$HARNESS_DIR/bin:$K8S_BIN:$PATH'
 export AWS_ENDPOINT_URL='http://127.0.0.1:$MOTO_PORT'
 export MOTO_PORT='$MOTO_PORT'
 export AWS_REGION='us-east-1'

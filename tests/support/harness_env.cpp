@@ -65,7 +65,8 @@ std::string HarnessVar(const std::string& name) {
 CommandResult RunWithHarness(const std::string& command) {
   RequireHarness();  // exports the variables into this process, so children inherit them
   CommandResult result;
-  std::string wrapped = "(" + command + ") 2>&1";
+  // The newline lets `command` end with a here-document.
+  std::string wrapped = "(" + command + "\n) 2>&1";
   FILE* pipe = popen(wrapped.c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> buf{};
