@@ -33,6 +33,11 @@ struct KindCase {
   std::string header;                // `kubectl get <short_name>` header for it
 };
 
+// Names the case in test output instead of dumping its bytes.
+void PrintTo(const KindCase& c, std::ostream* os) {
+  *os << c.kind;
+}
+
 const std::vector<KindCase>& Kinds() {
   static const std::vector<KindCase> kinds = {
       {"databaseclusters.platform.startup-metrics.com",

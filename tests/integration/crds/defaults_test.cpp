@@ -23,6 +23,11 @@ struct DefaultsCase {
   std::vector<Expected> expected;
 };
 
+// Names the case in test output instead of dumping its bytes.
+void PrintTo(const DefaultsCase& c, std::ostream* os) {
+  *os << c.name;
+}
+
 const std::vector<DefaultsCase>& Cases() {
   static const std::vector<DefaultsCase> cases = {
       {"DatabaseClusterMinimal",

@@ -39,6 +39,11 @@ struct MalformedCase {
   std::string error;
 };
 
+// Shows the file text in test output instead of dumping its bytes.
+void PrintTo(const MalformedCase& c, std::ostream* os) {
+  *os << ::testing::PrintToString(c.text);
+}
+
 class MalformedManifestCaseTest : public ::testing::TestWithParam<MalformedCase> {};
 
 TEST_P(MalformedManifestCaseTest, IsRefused) {
