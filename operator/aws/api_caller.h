@@ -34,6 +34,9 @@ struct RestRequest {
   std::string body;
   // S3 only: the bucket, so the caller can choose virtual-hosted or path-style addressing.
   std::string bucket;
+  // Send Content-MD5 (base64 MD5 of the body); S3 requires a checksum on some calls, such as
+  // PutBucketLifecycleConfiguration.
+  bool content_md5 = false;
 };
 
 struct RestResponse {

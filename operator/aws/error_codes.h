@@ -11,6 +11,7 @@ inline constexpr char kNetworkingErrorCode[] = "NetworkingError";    // connect/
 inline constexpr char kTimeoutErrorCode[] = "RequestTimeout";        // the call's deadline passed
 inline constexpr char kCredentialsErrorCode[] = "CredentialsError";  // no usable credentials
 inline constexpr char kInvalidResponseCode[] = "InvalidResponse";    // reply we cannot parse
+inline constexpr char kInvalidEndpointCode[] = "InvalidEndpoint";    // malformed endpoint override
 
 // Throttling: Throttling, ThrottlingException, SlowDown, RequestLimitExceeded, …
 bool IsThrottlingErrorCode(std::string_view code);
