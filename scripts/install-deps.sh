@@ -8,7 +8,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git curl ca-certificates openssl python3-pip
   libcpprest-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev prometheus-cpp-dev libspdlog-dev
   libgtest-dev libgmock-dev libpugixml-dev libpq-dev libhiredis-dev
-  etcd-server postgresql redis-server prometheus clang-format
+  etcd-server etcd-client postgresql redis-server prometheus clang-format
 )
 PYTHON_PACKAGES=("moto[server]>=$MOTO_MIN_VERSION,<6" "boto3" "awscli" "prometheus_client" "PyYAML")
 
