@@ -16,13 +16,20 @@ bool CachingCredentialsProvider::Valid(const Credentials& credentials) const {
   return !credentials.expiration || clock_.WallNow() < *credentials.expiration;
 }
 
+int CachingCredentialsProvider::WaitingCallers() {
+  std::lock_guard lock(mu_);
+  return waiting_;
+}
+
 Result<Credentials> CachingCredentialsProvider::Get() {
   std::unique_lock lock(mu_);
   if (cached_ && Fresh(*cached_)) return *cached_;
   if (refreshing_) {
     // Another caller is refreshing: wait for its outcome instead of starting a second refresh.
     uint64_t generation = generation_;
+    ++waiting_;
     refreshed_.wait(lock, [&] { return generation_ != generation; });
+    --waiting_;
     if (cached_ && Valid(*cached_)) return *cached_;
     return last_error_.value_or(Unavailable("credentials refresh failed"));
   }

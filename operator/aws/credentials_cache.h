@@ -23,6 +23,9 @@ class CachingCredentialsProvider final : public CredentialsProvider {
   Result<Credentials> Get() override;
   std::string Name() const override { return inner_->Name(); }
 
+  // Callers currently blocked on a refresh in flight (for diagnostics and tests).
+  int WaitingCallers();
+
  private:
   bool Fresh(const Credentials& credentials) const;
   bool Valid(const Credentials& credentials) const;
@@ -35,6 +38,7 @@ class CachingCredentialsProvider final : public CredentialsProvider {
   std::condition_variable refreshed_;
   std::optional<Credentials> cached_;
   bool refreshing_ = false;
+  int waiting_ = 0;
   uint64_t generation_ = 0;           // bumped after every refresh attempt
   std::optional<Status> last_error_;  // the error of the last refresh, for waiters
 };
