@@ -106,17 +106,15 @@ Result<std::optional<nlohmann::json>> RemoveFinalizerPatch(const nlohmann::json&
 Result<nlohmann::json> EnsureFinalizer(StatusClient& client, Clock& clock, const ObjectKey& key,
                                        std::string_view finalizer, const nlohmann::json* current,
                                        const RetryOptions& options) {
-  return PatchWithRetry(
-      client, clock, key, finalizer, current, options, AddFinalizerPatch,
-      "while adding finalizer " + std::string(finalizer) + " to " + Describe(key));
+  return PatchWithRetry(client, clock, key, finalizer, current, options, AddFinalizerPatch,
+                        "adding finalizer " + std::string(finalizer) + " to " + Describe(key));
 }
 
 Result<nlohmann::json> RemoveFinalizer(StatusClient& client, Clock& clock, const ObjectKey& key,
                                        std::string_view finalizer, const nlohmann::json* current,
                                        const RetryOptions& options) {
-  return PatchWithRetry(
-      client, clock, key, finalizer, current, options, RemoveFinalizerPatch,
-      "while removing finalizer " + std::string(finalizer) + " from " + Describe(key));
+  return PatchWithRetry(client, clock, key, finalizer, current, options, RemoveFinalizerPatch,
+                        "removing finalizer " + std::string(finalizer) + " from " + Describe(key));
 }
 
 }  // namespace po::runtime

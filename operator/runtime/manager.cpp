@@ -97,7 +97,7 @@ Status Manager::Run() {
     Status started = cache->Start();
     if (!started.ok()) {
       StopCaches();
-      return started.WithContext("while starting cache " + cache->Name());
+      return started.WithContext("starting cache " + cache->Name());
     }
   }
   if (Status synced = WaitForCacheSync(); !synced.ok()) {
@@ -132,7 +132,7 @@ Status Manager::Run() {
     callbacks.on_new_leader = [this](const std::string& identity) {
       logger_.Info("New leader elected", {{"identity", identity}});
     };
-    result = elector_->Start(std::move(callbacks)).WithContext("while starting leader election");
+    result = elector_->Start(std::move(callbacks)).WithContext("starting leader election");
     if (result.ok()) logger_.Info("Waiting for leadership", {{"lease", elector_->Name()}});
   }
 

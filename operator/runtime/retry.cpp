@@ -13,7 +13,8 @@ Result<nlohmann::json> RetryWhile(Clock& clock, const RetryOptions& options,
     Result<nlohmann::json> result = attempt();
     if (result.ok() || !retryable(result.status())) return result;
     if (i == attempts) {
-      return result.status().WithContext("after " + std::to_string(attempts) + " attempts");
+      return Status(result.status().code(), result.status().message() + " (gave up after " +
+                                                std::to_string(attempts) + " attempts)");
     }
     clock.SleepFor(options.interval);
   }

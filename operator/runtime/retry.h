@@ -20,7 +20,8 @@ struct RetryOptions {
 };
 
 // Calls `attempt` until it succeeds, fails with an error `retryable` rejects, or `attempts` run
-// out; then returns the last result, with "after N attempts" context when they ran out.
+// out; then returns the last result, its message ending "(gave up after N attempts)" when they
+// ran out.
 Result<nlohmann::json> RetryWhile(Clock& clock, const RetryOptions& options,
                                   const std::function<bool(const Status&)>& retryable,
                                   const std::function<Result<nlohmann::json>()>& attempt);

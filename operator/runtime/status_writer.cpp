@@ -12,7 +12,7 @@ Result<nlohmann::json> UpdateStatusWithRetry(StatusClient& client, Clock& clock,
   std::optional<nlohmann::json> latest;
   if (current) latest = *current;
   const std::string what =
-      "while updating the status of " + (key.ns.empty() ? key.name : key.ns + "/" + key.name);
+      "updating the status of " + (key.ns.empty() ? key.name : key.ns + "/" + key.name);
   auto attempt = [&]() -> Result<nlohmann::json> {
     if (!latest) {
       auto fetched = client.Get(key);
