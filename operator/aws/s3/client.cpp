@@ -1,0 +1,89 @@
+// S3Client: encodes each S3 request, makes the REST call and decodes the reply.
+#include "operator/aws/s3/client.h"
+
+#include <utility>
+
+#include "operator/aws/s3/codec.h"
+
+namespace po::aws::s3 {
+
+Outcome<Empty> S3Client::CallWithoutResult(const std::string& region, const std::string& operation,
+                                           const RestRequest& request) {
+  Outcome<RestResponse> reply = caller_.Rest(CallTarget{kSigningName, region}, operation, request);
+  if (!reply.ok()) return reply.error();
+  return Empty{};
+}
+
+Outcome<Empty> S3Client::CreateBucket(const std::string& region,
+                                      const CreateBucketRequest& request) {
+  CreateBucketRequest located = request;
+  if (region != "us-east-1" && !(located.CreateBucketConfiguration &&
+                                 located.CreateBucketConfiguration->LocationConstraint)) {
+    located.CreateBucketConfiguration = CreateBucketConfiguration{region};
+  }
+  return CallWithoutResult(region, "CreateBucket", EncodeCreateBucket(located));
+}
+
+Outcome<HeadBucketOutput> S3Client::HeadBucket(const std::string& region,
+                                               const HeadBucketRequest& request) {
+  Outcome<RestResponse> reply =
+      caller_.Rest(CallTarget{kSigningName, region}, "HeadBucket", EncodeHeadBucket(request));
+  if (!reply.ok()) return reply.error();
+  return DecodeHeadBucket(reply.value());
+}
+
+Outcome<Empty> S3Client::PutBucketVersioning(const std::string& region,
+                                             const PutBucketVersioningRequest& request) {
+  return CallWithoutResult(region, "PutBucketVersioning", EncodePutBucketVersioning(request));
+}
+
+Outcome<Empty> S3Client::PutBucketEncryption(const std::string& region,
+                                             const PutBucketEncryptionRequest& request) {
+  return CallWithoutResult(region, "PutBucketEncryption", EncodePutBucketEncryption(request));
+}
+
+Outcome<Empty> S3Client::PutPublicAccessBlock(const std::string& region,
+                                              const PutPublicAccessBlockRequest& request) {
+  return CallWithoutResult(region, "PutPublicAccessBlock", EncodePutPublicAccessBlock(request));
+}
+
+Outcome<Empty> S3Client::PutBucketLifecycleConfiguration(
+    const std::string& region, const PutBucketLifecycleConfigurationRequest& request) {
+  return CallWithoutResult(region, "PutBucketLifecycleConfiguration",
+                           EncodePutBucketLifecycleConfiguration(request));
+}
+
+Outcome<GetBucketLifecycleConfigurationOutput> S3Client::GetBucketLifecycleConfiguration(
+    const std::string& region, const GetBucketLifecycleConfigurationRequest& request) {
+  Outcome<RestResponse> reply =
+      caller_.Rest(CallTarget{kSigningName, region}, "GetBucketLifecycleConfiguration",
+                   EncodeGetBucketLifecycleConfiguration(request));
+  if (!reply.ok()) return reply.error();
+  Result<GetBucketLifecycleConfigurationOutput> decoded =
+      DecodeGetBucketLifecycleConfiguration(reply.value().body);
+  if (!decoded.ok()) {
+    AwsError error;
+    error.code = "InvalidResponse";
+    error.message = decoded.status().message();
+    error.http_status = reply.value().status;
+    return error;
+  }
+  return std::move(decoded).value();
+}
+
+Outcome<Empty> S3Client::PutBucketReplication(const std::string& region,
+                                              const PutBucketReplicationRequest& request) {
+  return CallWithoutResult(region, "PutBucketReplication", EncodePutBucketReplication(request));
+}
+
+Outcome<Empty> S3Client::PutBucketTagging(const std::string& region,
+                                          const PutBucketTaggingRequest& request) {
+  return CallWithoutResult(region, "PutBucketTagging", EncodePutBucketTagging(request));
+}
+
+Outcome<Empty> S3Client::DeleteBucket(const std::string& region,
+                                      const DeleteBucketRequest& request) {
+  return CallWithoutResult(region, "DeleteBucket", EncodeDeleteBucket(request));
+}
+
+}  // namespace po::aws::s3
