@@ -1,6 +1,8 @@
 // The /healthz and /readyz probe endpoints, served by cpprestsdk's http_listener.
 #include "operator/metrics/health_server.h"
 
+// cpprestsdk's U() macro is not used here and collides with other headers.
+#define _TURN_OFF_PLATFORM_STRING
 #include <cpprest/http_listener.h>
 
 #include <exception>
@@ -93,8 +95,8 @@ Status HealthServer::Start(const BindAddress& address) {
     const auto path = utility::conversions::to_utf8string(request.relative_uri().path());
     Response response = Handle(path);
     web::http::http_response reply(static_cast<web::http::status_code>(response.code));
-    reply.headers().set_content_type(U("text/plain; charset=utf-8"));
-    reply.headers().add(U("X-Content-Type-Options"), U("nosniff"));
+    reply.headers().set_content_type("text/plain; charset=utf-8");
+    reply.headers().add("X-Content-Type-Options", "nosniff");
     reply.set_body(response.body);
     request.reply(reply).then([](pplx::task<void> sent) {
       try {
