@@ -23,14 +23,14 @@ struct EventRecorderOptions {
   // source.component / reportingComponent. Default "platform-operator".
   std::string component = "platform-operator";
   // source.host / reportingInstance. Default: this machine's hostname.
-  std::string host;
+  std::string host{};
   // Events waiting to be written; more are dropped. Default 1000.
   size_t queue_capacity = 1000;
   // Attempts to write one event before giving up. Default 3.
   int max_attempts = 3;
   // The wait between attempts. Default 1 s.
   std::chrono::milliseconds retry_wait{1000};
-  CorrelatorOptions correlator;
+  CorrelatorOptions correlator{};
 };
 
 class EventRecorder {

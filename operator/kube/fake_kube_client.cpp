@@ -179,6 +179,11 @@ Status FakeKubeClient::Delete(const ResourceRef& resource, std::string_view ns,
 Status FakeKubeClient::Watch(const ResourceRef& resource, std::string_view ns,
                              const ListOptions& options, const WatchHandler& handler,
                              std::stop_token stop) {
+  // Registered before taking the lock: it runs at once (and locks) when stop was already requested.
+  std::stop_callback wake(stop, [this] {
+    std::lock_guard inner(mu_);
+    changed_.notify_all();
+  });
   std::unique_lock lock(mu_);
   Record("watch", resource, "", ns, "", options.resource_version.value_or(""));
   if (auto failure = TakeFailure("watch")) return *failure;
@@ -186,10 +191,6 @@ Status FakeKubeClient::Watch(const ResourceRef& resource, std::string_view ns,
   if (options.resource_version && !options.resource_version->empty()) {
     after = std::stoll(*options.resource_version);
   }
-  std::stop_callback wake(stop, [this] {
-    std::lock_guard inner(mu_);
-    changed_.notify_all();
-  });
   const std::string table_key = TableKey(resource);
   while (!stop.stop_requested()) {
     std::vector<WatchEvent> pending;

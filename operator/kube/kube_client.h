@@ -28,11 +28,11 @@ std::string_view PatchContentType(PatchType type);
 
 struct DeleteOptions {
   // Preconditions: the delete fails with Conflict unless the object still has this uid / version.
-  std::string precondition_uid;
-  std::string precondition_resource_version;
+  std::string precondition_uid{};
+  std::string precondition_resource_version{};
   // "Foreground" | "Background" | "Orphan" | "" (the server's default for the kind).
-  std::string propagation_policy;
-  std::optional<int> grace_period_seconds;
+  std::string propagation_policy{};
+  std::optional<int> grace_period_seconds{};
 };
 
 // One page of a LIST: the items, the list's resourceVersion and the continue token ("" on the

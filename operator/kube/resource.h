@@ -35,12 +35,12 @@ ResourceRef CustomResourceDefinitions();
 
 // Query options for list and watch calls. Empty fields are left out of the query string.
 struct ListOptions {
-  std::string label_selector;
-  std::string field_selector;
-  std::optional<std::string> resource_version;  // "0" = any cached version, "" = most recent
-  std::string resource_version_match;           // "NotOlderThan" | "Exact" | ""
+  std::string label_selector{};
+  std::string field_selector{};
+  std::optional<std::string> resource_version{};  // "0" = any cached version, "" = most recent
+  std::string resource_version_match{};         // "NotOlderThan" | "Exact" | ""
   int limit = 0;                                // 0 = no paging
-  std::string continue_token;
+  std::string continue_token{};
   bool allow_watch_bookmarks = false;           // watch only
   int timeout_seconds = 0;                      // watch only; 0 = server default
 };
