@@ -1,9 +1,8 @@
 // Decodes metav1.Status bodies into ApiError and po::Status.
 #include "operator/kube/api_error.h"
 
-#include <nlohmann/json.hpp>
-
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 namespace po::kube {
 
@@ -24,22 +23,38 @@ StatusCode CodeForReason(std::string_view reason, int http_status) {
     return StatusCode::kInvalidArgument;
   }
   switch (http_status) {
-    case 400: return StatusCode::kInvalidArgument;
-    case 401: return StatusCode::kUnauthenticated;
-    case 403: return StatusCode::kForbidden;
-    case 404: return StatusCode::kNotFound;
-    case 405: return StatusCode::kInvalidArgument;
-    case 409: return StatusCode::kConflict;
-    case 410: return StatusCode::kGone;
-    case 413: return StatusCode::kInvalidArgument;
-    case 415: return StatusCode::kInvalidArgument;
-    case 422: return StatusCode::kInvalidArgument;
-    case 429: return StatusCode::kTooManyRequests;
-    case 500: return StatusCode::kInternal;
-    case 502: return StatusCode::kUnavailable;
-    case 503: return StatusCode::kUnavailable;
-    case 504: return StatusCode::kDeadlineExceeded;
-    default: break;
+    case 400:
+      return StatusCode::kInvalidArgument;
+    case 401:
+      return StatusCode::kUnauthenticated;
+    case 403:
+      return StatusCode::kForbidden;
+    case 404:
+      return StatusCode::kNotFound;
+    case 405:
+      return StatusCode::kInvalidArgument;
+    case 409:
+      return StatusCode::kConflict;
+    case 410:
+      return StatusCode::kGone;
+    case 413:
+      return StatusCode::kInvalidArgument;
+    case 415:
+      return StatusCode::kInvalidArgument;
+    case 422:
+      return StatusCode::kInvalidArgument;
+    case 429:
+      return StatusCode::kTooManyRequests;
+    case 500:
+      return StatusCode::kInternal;
+    case 502:
+      return StatusCode::kUnavailable;
+    case 503:
+      return StatusCode::kUnavailable;
+    case 504:
+      return StatusCode::kDeadlineExceeded;
+    default:
+      break;
   }
   if (http_status >= 500) return StatusCode::kInternal;
   return StatusCode::kInternal;
@@ -77,9 +92,8 @@ ApiError ApiErrorFromResponse(int http_status, std::string_view body,
       if (auto causes = details->find("causes"); causes != details->end() && causes->is_array()) {
         for (const auto& cause : *causes) {
           if (!cause.is_object()) continue;
-          error.causes.push_back(
-              {StringField(cause, "field"), StringField(cause, "message"),
-               StringField(cause, "reason")});
+          error.causes.push_back({StringField(cause, "field"), StringField(cause, "message"),
+                                  StringField(cause, "reason")});
         }
       }
       if (auto retry = details->find("retryAfterSeconds");
@@ -119,7 +133,8 @@ Status ApiError::ToStatus() const {
     text += "; causes:";
     for (size_t i = 0; i < causes.size(); ++i) {
       text += i == 0 ? " " : "; ";
-      text += causes[i].field.empty() ? causes[i].message : causes[i].field + ": " + causes[i].message;
+      text +=
+          causes[i].field.empty() ? causes[i].message : causes[i].field + ": " + causes[i].message;
     }
   }
   return {code, text};

@@ -24,7 +24,8 @@ struct ApiCause {
 struct ApiError {
   StatusCode code = StatusCode::kInternal;
   int http_status = 0;
-  std::string reason;   // metav1.StatusReason: NotFound, AlreadyExists, Conflict, Invalid, Expired...
+  std::string
+      reason;  // metav1.StatusReason: NotFound, AlreadyExists, Conflict, Invalid, Expired...
   std::string message;  // the apiserver's message
   std::vector<ApiCause> causes;
   std::optional<std::chrono::seconds> retry_after;  // from Retry-After or details.retryAfterSeconds

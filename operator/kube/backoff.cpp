@@ -23,7 +23,8 @@ Clock::Duration ExponentialBackoff::Next() {
   auto grown = std::chrono::duration_cast<Clock::Duration>(base_ * options_.factor);
   base_ = std::min<Clock::Duration>(grown, options_.cap);
   if (options_.jitter > 0) {
-    wait += std::chrono::duration_cast<Clock::Duration>(wait * (random_.Uniform() * options_.jitter));
+    wait +=
+        std::chrono::duration_cast<Clock::Duration>(wait * (random_.Uniform() * options_.jitter));
   }
   return wait;
 }

@@ -1,10 +1,10 @@
 // cpprestsdk adapter: the only place that sees http_client, pplx tasks and their exceptions.
 #include "operator/kube/cpprest_transport.h"
 
-#include <boost/asio/ssl.hpp>
 #include <cpprest/containerstream.h>
 #include <cpprest/http_client.h>
 
+#include <boost/asio/ssl.hpp>
 #include <cerrno>
 #include <system_error>
 #include <vector>
@@ -90,8 +90,8 @@ http::http_request MakeRequest(const HttpRequest& request, const Credentials& cr
     headers.add("Authorization", "Bearer " + credentials.bearer_token);
   }
   if (!request.body.empty() || !request.content_type.empty()) {
-    req.set_body(request.body, request.content_type.empty() ? "application/json"
-                                                            : request.content_type);
+    req.set_body(request.body,
+                 request.content_type.empty() ? "application/json" : request.content_type);
   }
   return req;
 }
@@ -111,7 +111,9 @@ HttpResponse ResponseHead(const http::http_response& response) {
 
 CpprestTransport::CpprestTransport(RestConfig config,
                                    std::unique_ptr<CredentialProvider> credentials)
-    : config_(std::move(config)), credentials_(std::move(credentials)), host_(HostOf(config_.server)) {}
+    : config_(std::move(config)),
+      credentials_(std::move(credentials)),
+      host_(HostOf(config_.server)) {}
 
 CpprestTransport::~CpprestTransport() = default;
 
@@ -130,8 +132,8 @@ Result<std::shared_ptr<CpprestTransport::Clients>> CpprestTransport::ClientsFor(
   try {
     web::uri base(config_.server);
     clients->requests = std::make_unique<client::http_client>(
-        base, MakeClientConfig(config_, config_.request_timeout, clients->cert_pem,
-                               clients->key_pem));
+        base,
+        MakeClientConfig(config_, config_.request_timeout, clients->cert_pem, clients->key_pem));
     clients->streams = std::make_unique<client::http_client>(
         base, MakeClientConfig(config_, stream_timeout_, clients->cert_pem, clients->key_pem));
   } catch (const std::exception& e) {

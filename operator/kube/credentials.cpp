@@ -1,11 +1,11 @@
 // Static, token-file and exec-plugin credential providers.
 #include "operator/kube/credentials.h"
 
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
 #include <cstdio>
 #include <ctime>
+#include <nlohmann/json.hpp>
 
 #include "operator/kube/kubeconfig.h"
 
@@ -18,27 +18,30 @@ TokenFileCredentialProvider::TokenFileCredentialProvider(std::string path,
 
 Result<Credentials> TokenFileCredentialProvider::Get() {
   std::lock_guard lock(mu_);
+  // The file's identity: mtime, inode and size. File timestamps are coarse (a few ms), so a quick
+  // rotation is caught by the inode an atomic rename (or kubelet's symlink swap) brings.
   struct stat st {};
-  std::int64_t mtime_ns = -1;
+  std::string signature;
   if (stat(path_.c_str(), &st) == 0) {
-    mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    signature = std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + "/" +
+                std::to_string(st.st_ino) + "/" + std::to_string(st.st_size);
   }
   auto now = clock_.Now();
-  bool stale = !last_read_ || now - *last_read_ >= refresh_ || mtime_ns != last_mtime_ns_;
+  bool stale = !last_read_ || now - *last_read_ >= refresh_ || signature != last_signature_;
   if (stale) {
     auto contents = ReadFile(path_);
     if (!contents.ok()) {
       if (token_.empty()) return contents.status().WithContext("reading the bearer token file");
     } else {
       std::string token = *contents;
-      while (!token.empty() && (token.back() == '\n' || token.back() == '\r' ||
-                                token.back() == ' ')) {
+      while (!token.empty() &&
+             (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) {
         token.pop_back();
       }
       token_ = token;
       ++reads_;
       last_read_ = now;
-      last_mtime_ns_ = mtime_ns;
+      last_signature_ = signature;
     }
   }
   Credentials credentials = base_;
@@ -121,8 +124,12 @@ std::string FormatWithFraction(Clock::WallTime time, bool micro) {
 }
 }  // namespace
 
-std::string FormatRfc3339(Clock::WallTime time) { return FormatWithFraction(time, false); }
-std::string FormatRfc3339Micro(Clock::WallTime time) { return FormatWithFraction(time, true); }
+std::string FormatRfc3339(Clock::WallTime time) {
+  return FormatWithFraction(time, false);
+}
+std::string FormatRfc3339Micro(Clock::WallTime time) {
+  return FormatWithFraction(time, true);
+}
 
 Result<ExecCredentialStatus> ParseExecCredential(std::string_view json_text,
                                                  std::string_view api_version) {

@@ -43,8 +43,8 @@ class StaticCredentialProvider final : public CredentialProvider {
   const Credentials credentials_;
 };
 
-// A bearer token read from a file, re-read when the file's mtime changes or `refresh` has passed
-// since the last read (client-go re-reads its cached file token every minute).
+// A bearer token read from a file, re-read when the file changes (mtime, inode or size) or
+// `refresh` has passed since the last read (client-go re-reads its cached file token every minute).
 class TokenFileCredentialProvider final : public CredentialProvider {
  public:
   TokenFileCredentialProvider(std::string path, std::chrono::seconds refresh, const Clock& clock,
@@ -60,7 +60,7 @@ class TokenFileCredentialProvider final : public CredentialProvider {
   const Credentials base_;
   mutable std::mutex mu_;
   std::optional<Clock::TimePoint> last_read_;
-  std::int64_t last_mtime_ns_ = -1;
+  std::string last_signature_;  // mtime, inode and size when last read
   std::string token_;
   int reads_ = 0;
 };

@@ -7,9 +7,12 @@
 namespace po::kube {
 
 ObjectReference ReferenceTo(const nlohmann::json& object) {
-  return {object.value("apiVersion", ""), object.value("kind", ""),
-          NamespaceOf(object),            NameOf(object),
-          UidOf(object),                  ResourceVersionOf(object),
+  return {object.value("apiVersion", ""),
+          object.value("kind", ""),
+          NamespaceOf(object),
+          NameOf(object),
+          UidOf(object),
+          ResourceVersionOf(object),
           ""};
 }
 
@@ -18,29 +21,27 @@ std::string EventRecord::Namespace() const {
 }
 
 nlohmann::json EventRecord::ToJson() const {
-  nlohmann::json involved_object = {{"kind", involved.kind},
-                                    {"name", involved.name},
-                                    {"apiVersion", involved.api_version}};
+  nlohmann::json involved_object = {
+      {"kind", involved.kind}, {"name", involved.name}, {"apiVersion", involved.api_version}};
   if (!involved.ns.empty()) involved_object["namespace"] = involved.ns;
   if (!involved.uid.empty()) involved_object["uid"] = involved.uid;
   if (!involved.resource_version.empty()) {
     involved_object["resourceVersion"] = involved.resource_version;
   }
   if (!involved.field_path.empty()) involved_object["fieldPath"] = involved.field_path;
-  nlohmann::json event = {
-      {"apiVersion", "v1"},
-      {"kind", "Event"},
-      {"metadata", {{"name", name}, {"namespace", Namespace()}}},
-      {"involvedObject", involved_object},
-      {"type", type},
-      {"reason", reason},
-      {"message", message},
-      {"source", {{"component", component}}},
-      {"reportingComponent", component},
-      {"reportingInstance", host},
-      {"count", count},
-      {"firstTimestamp", FormatRfc3339(first_timestamp)},
-      {"lastTimestamp", FormatRfc3339(last_timestamp)}};
+  nlohmann::json event = {{"apiVersion", "v1"},
+                          {"kind", "Event"},
+                          {"metadata", {{"name", name}, {"namespace", Namespace()}}},
+                          {"involvedObject", involved_object},
+                          {"type", type},
+                          {"reason", reason},
+                          {"message", message},
+                          {"source", {{"component", component}}},
+                          {"reportingComponent", component},
+                          {"reportingInstance", host},
+                          {"count", count},
+                          {"firstTimestamp", FormatRfc3339(first_timestamp)},
+                          {"lastTimestamp", FormatRfc3339(last_timestamp)}};
   if (!host.empty()) event["source"]["host"] = host;
   if (!resource_version.empty()) event["metadata"]["resourceVersion"] = resource_version;
   return event;
@@ -58,13 +59,13 @@ std::string Join(std::initializer_list<std::string_view> parts) {
 }  // namespace
 
 std::string SpamKey(const EventRecord& e) {
-  return Join({e.component, e.host, e.involved.kind, e.involved.ns, e.involved.name,
-               e.involved.uid, e.involved.api_version});
+  return Join({e.component, e.host, e.involved.kind, e.involved.ns, e.involved.name, e.involved.uid,
+               e.involved.api_version});
 }
 
 std::string AggregateKey(const EventRecord& e) {
-  return Join({e.component, e.host, e.involved.kind, e.involved.ns, e.involved.name,
-               e.involved.uid, e.involved.api_version, e.type, e.reason});
+  return Join({e.component, e.host, e.involved.kind, e.involved.ns, e.involved.name, e.involved.uid,
+               e.involved.api_version, e.type, e.reason});
 }
 
 std::string EventKey(const EventRecord& e) {

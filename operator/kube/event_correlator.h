@@ -6,9 +6,8 @@
 // thread owns it.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -34,7 +33,7 @@ ObjectReference ReferenceTo(const nlohmann::json& object);
 // One core/v1 Event as the recorder tracks it.
 struct EventRecord {
   ObjectReference involved;
-  std::string type;       // "Normal" | "Warning"
+  std::string type;  // "Normal" | "Warning"
   std::string reason;
   std::string message;
   std::string component;  // source.component / reportingComponent
@@ -42,7 +41,7 @@ struct EventRecord {
   int count = 1;
   Clock::WallTime first_timestamp{};
   Clock::WallTime last_timestamp{};
-  std::string name;       // metadata.name, "<object name>.<hex>"
+  std::string name;  // metadata.name, "<object name>.<hex>"
   std::string resource_version;
 
   // The namespace the Event lives in: the object's, or "default" for cluster-scoped objects.
@@ -64,10 +63,10 @@ struct CorrelatorOptions {
 };
 
 struct CorrelationResult {
-  EventRecord event;                     // the event to write (possibly the combined one)
-  std::optional<nlohmann::json> patch;   // set when this repeats a recorded event: PATCH it
-  bool skip = false;                     // dropped by the spam filter
-  std::string key;                       // the deduplication key, for UpdateState
+  EventRecord event;                    // the event to write (possibly the combined one)
+  std::optional<nlohmann::json> patch;  // set when this repeats a recorded event: PATCH it
+  bool skip = false;                    // dropped by the spam filter
+  std::string key;                      // the deduplication key, for UpdateState
 };
 
 class EventCorrelator {

@@ -66,9 +66,9 @@ bool EventRecorder::Flush(std::chrono::milliseconds timeout) {
 
 // "<object name>.<hex nanoseconds>", strictly increasing so two events never share a name.
 std::string EventRecorder::NewName(const std::string& object_name) {
-  auto nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                   clock_.WallNow().time_since_epoch())
-                   .count();
+  auto nanos =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(clock_.WallNow().time_since_epoch())
+          .count();
   std::lock_guard lock(mu_);
   if (nanos <= last_name_nanos_) nanos = last_name_nanos_ + 1;
   last_name_nanos_ = nanos;

@@ -45,10 +45,10 @@ class EventRecorder {
   // Waits (in real time) until everything queued so far has been handled; false on timeout.
   bool Flush(std::chrono::milliseconds timeout);
 
-  std::uint64_t Dropped() const { return dropped_.load(); }   // queue full
-  std::uint64_t Skipped() const { return skipped_.load(); }   // spam filter
-  std::uint64_t Written() const { return written_.load(); }   // creates and patches that succeeded
-  std::uint64_t Failed() const { return failed_.load(); }     // gave up after max_attempts
+  std::uint64_t Dropped() const { return dropped_.load(); }  // queue full
+  std::uint64_t Skipped() const { return skipped_.load(); }  // spam filter
+  std::uint64_t Written() const { return written_.load(); }  // creates and patches that succeeded
+  std::uint64_t Failed() const { return failed_.load(); }    // gave up after max_attempts
 
  private:
   void Drain(std::stop_token stop);

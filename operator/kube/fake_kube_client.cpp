@@ -216,9 +216,9 @@ Status FakeKubeClient::Watch(const ResourceRef& resource, std::string_view ns,
 Result<bool> FakeKubeClient::IsServed(std::string_view group, std::string_view version,
                                       std::string_view kind) {
   std::lock_guard lock(mu_);
-  std::string gvk = group.empty() ? std::string(version) + "/" + std::string(kind)
-                                  : std::string(group) + "/" + std::string(version) + "/" +
-                                        std::string(kind);
+  std::string gvk = group.empty()
+                        ? std::string(version) + "/" + std::string(kind)
+                        : std::string(group) + "/" + std::string(version) + "/" + std::string(kind);
   calls_.push_back({"discover", gvk, "", "", ""});
   if (auto failure = TakeFailure("discover")) return *failure;
   return std::find(served_.begin(), served_.end(), gvk) != served_.end();

@@ -17,10 +17,10 @@ class FakeKubeClient final : public KubeClient {
  public:
   struct Call {
     std::string verb;  // "get", "list", "create", "update", "patch", "delete", "watch", "discover"
-    std::string resource;     // plural, with "/status" appended for the subresource
+    std::string resource;  // plural, with "/status" appended for the subresource
     std::string ns;
     std::string name;
-    std::string body;         // the object, patch or delete options sent, as JSON text
+    std::string body;  // the object, patch or delete options sent, as JSON text
   };
 
   Result<Json> Get(const ResourceRef& resource, std::string_view ns,

@@ -14,8 +14,8 @@
 namespace po::kube {
 
 struct HttpRequest {
-  std::string method;      // "GET", "POST", "PUT", "PATCH", "DELETE"
-  std::string path;        // path and query, e.g. "/api/v1/namespaces/a/configmaps?limit=500"
+  std::string method;  // "GET", "POST", "PUT", "PATCH", "DELETE"
+  std::string path;    // path and query, e.g. "/api/v1/namespaces/a/configmaps?limit=500"
   std::string content_type;
   std::string body;
 };

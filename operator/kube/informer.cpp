@@ -13,7 +13,9 @@ Informer::Informer(std::unique_ptr<ListerWatcher> source, Clock& clock, RandomSo
   ScheduleResync();
 }
 
-Informer::~Informer() { Stop(); }
+Informer::~Informer() {
+  Stop();
+}
 
 void Informer::AddEventHandlers(EventHandlers handlers) {
   std::lock_guard lock(mu_);
@@ -158,7 +160,8 @@ void Informer::Dispatch(std::stop_token stop) {
         case Notification::kDelete:
           if (h.on_delete) h.on_delete(next.old_object);
           break;
-        case Notification::kSynced: break;
+        case Notification::kSynced:
+          break;
       }
     }
   }

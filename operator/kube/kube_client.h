@@ -3,9 +3,8 @@
 // objects in memory and records calls. Implementations are thread-safe.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stop_token>
 #include <string>

@@ -111,8 +111,8 @@ Result<RestConfig> ParseKubeconfigNode(const YAML::Node& root, const std::string
       config.bearer_token_file = Resolve(base_dir, file);
     }
     if (const YAML::Node exec = user["exec"]; exec && exec.IsMap()) {
-      PO_RETURN_IF_ERROR(ParseExec(exec, base_dir, config.exec).WithContext("reading user " +
-                                                                            user_name));
+      PO_RETURN_IF_ERROR(
+          ParseExec(exec, base_dir, config.exec).WithContext("reading user " + user_name));
       config.has_exec = true;
     }
   }

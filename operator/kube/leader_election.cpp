@@ -43,7 +43,9 @@ LeaderElector::LeaderElector(KubeClient& client, Clock& clock, RandomSource& ran
                              LeaderElectionConfig config)
     : client_(client), clock_(clock), random_(random), config_(std::move(config)) {}
 
-bool LeaderElector::IsLeader() const { return leading_.load(); }
+bool LeaderElector::IsLeader() const {
+  return leading_.load();
+}
 
 std::string LeaderElector::ObservedLeader() const {
   std::lock_guard lock(mu_);
@@ -55,15 +57,22 @@ LeaderElectionRecord LeaderElector::ObservedRecord() const {
   return observed_.value_or(LeaderElectionRecord{});
 }
 
+std::optional<Clock::TimePoint> LeaderElector::ObservedExpiry() const {
+  std::lock_guard lock(mu_);
+  if (!observed_ || observed_->holder_identity.empty()) return std::nullopt;
+  return observed_time_ + std::chrono::seconds(observed_->lease_duration_seconds);
+}
+
 Json LeaderElector::LeaseObject(const LeaderElectionRecord& record,
                                 const std::string& resource_version) const {
-  Json lease = {{"apiVersion", "coordination.k8s.io/v1"},
-                {"kind", "Lease"},
-                {"metadata", {{"name", config_.lease_name}, {"namespace", config_.lease_namespace}}},
-                {"spec",
-                 {{"holderIdentity", record.holder_identity},
-                  {"leaseDurationSeconds", record.lease_duration_seconds},
-                  {"leaseTransitions", record.lease_transitions}}}};
+  Json lease = {
+      {"apiVersion", "coordination.k8s.io/v1"},
+      {"kind", "Lease"},
+      {"metadata", {{"name", config_.lease_name}, {"namespace", config_.lease_namespace}}},
+      {"spec",
+       {{"holderIdentity", record.holder_identity},
+        {"leaseDurationSeconds", record.lease_duration_seconds},
+        {"leaseTransitions", record.lease_transitions}}}};
   if (!record.acquire_time.empty()) lease["spec"]["acquireTime"] = record.acquire_time;
   if (!record.renew_time.empty()) lease["spec"]["renewTime"] = record.renew_time;
   if (!resource_version.empty()) lease["metadata"]["resourceVersion"] = resource_version;
@@ -90,11 +99,11 @@ void LeaderElector::Observe(const LeaderElectionRecord& record) {
 
 bool LeaderElector::TryAcquireOrRenew() {
   std::string now = FormatRfc3339Micro(clock_.WallNow());
-  LeaderElectionRecord desired{config_.identity,
-                               static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
-                                                    config_.lease_duration)
-                                                    .count()),
-                               now, now, 0};
+  LeaderElectionRecord desired{
+      config_.identity,
+      static_cast<int>(
+          std::chrono::duration_cast<std::chrono::seconds>(config_.lease_duration).count()),
+      now, now, 0};
 
   auto lease = client_.Get(Leases(), config_.lease_namespace, config_.lease_name);
   if (!lease.ok()) {
@@ -173,9 +182,15 @@ bool LeaderElector::SleepInterruptibly(Clock::Duration d, const std::stop_token&
 }
 
 Status LeaderElector::Run(std::stop_token stop) {
-  // Acquire: try now, then every jittered retry period.
+  // Acquire: try now, then every jittered retry period — or sooner, right when the lease we saw
+  // expires by our own observation, so that a dead leader is replaced without an extra wait.
   while (!TryAcquireOrRenew()) {
-    if (!SleepInterruptibly(JitteredRetry(), stop)) return Status::Ok();
+    Clock::Duration wait = JitteredRetry();
+    if (auto expiry = ObservedExpiry()) {
+      auto until_expiry = *expiry - clock_.Now();
+      if (until_expiry > Clock::Duration::zero() && until_expiry < wait) wait = until_expiry;
+    }
+    if (!SleepInterruptibly(wait, stop)) return Status::Ok();
   }
   leading_ = true;
   if (config_.on_started_leading) config_.on_started_leading();

@@ -30,8 +30,8 @@ struct LeaderElectionConfig {
   std::chrono::milliseconds renew_deadline{10'000};
   // The interval between attempts. Default 2 s.
   std::chrono::milliseconds retry_period{2'000};
-  // Acquisition attempts wait retry_period × (1 + U[0, jitter)), as client-go's JitterFactor.
-  // Default 1.2.
+  // Acquisition attempts wait retry_period × (1 + U[0, jitter)), as client-go's JitterFactor,
+  // or less when the observed lease expires sooner. Default 1.2.
   double retry_jitter = 1.2;
   // On Run()'s stop, give the lease up (holder "", duration 1 s). Default true.
   bool release_on_cancel = true;
@@ -81,6 +81,8 @@ class LeaderElector {
  private:
   bool SleepInterruptibly(Clock::Duration d, const std::stop_token& stop);
   Clock::Duration JitteredRetry();
+  // When the lease we last observed expires by our observation; nullopt when nobody holds it.
+  std::optional<Clock::TimePoint> ObservedExpiry() const;
   Json LeaseObject(const LeaderElectionRecord& record, const std::string& resource_version) const;
   void Observe(const LeaderElectionRecord& record);
 

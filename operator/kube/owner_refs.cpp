@@ -12,9 +12,12 @@ std::optional<OwnerReference> ControllerOf(const nlohmann::json& object) {
   if (owners == meta->end() || !owners->is_array()) return std::nullopt;
   for (const auto& owner : *owners) {
     if (!owner.is_object() || !owner.value("controller", false)) continue;
-    return OwnerReference{owner.value("apiVersion", ""), owner.value("kind", ""),
-                          owner.value("name", ""),       owner.value("uid", ""),
-                          true,                          owner.value("blockOwnerDeletion", false)};
+    return OwnerReference{owner.value("apiVersion", ""),
+                          owner.value("kind", ""),
+                          owner.value("name", ""),
+                          owner.value("uid", ""),
+                          true,
+                          owner.value("blockOwnerDeletion", false)};
   }
   return std::nullopt;
 }

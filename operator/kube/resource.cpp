@@ -9,12 +9,24 @@ std::string ResourceRef::ApiVersion() const {
   return group.empty() ? version : group + "/" + version;
 }
 
-ResourceRef ConfigMaps() { return {"", "v1", "configmaps", "ConfigMap", true}; }
-ResourceRef Secrets() { return {"", "v1", "secrets", "Secret", true}; }
-ResourceRef Namespaces() { return {"", "v1", "namespaces", "Namespace", false}; }
-ResourceRef Events() { return {"", "v1", "events", "Event", true}; }
-ResourceRef Leases() { return {"coordination.k8s.io", "v1", "leases", "Lease", true}; }
-ResourceRef ServiceAccounts() { return {"", "v1", "serviceaccounts", "ServiceAccount", true}; }
+ResourceRef ConfigMaps() {
+  return {"", "v1", "configmaps", "ConfigMap", true};
+}
+ResourceRef Secrets() {
+  return {"", "v1", "secrets", "Secret", true};
+}
+ResourceRef Namespaces() {
+  return {"", "v1", "namespaces", "Namespace", false};
+}
+ResourceRef Events() {
+  return {"", "v1", "events", "Event", true};
+}
+ResourceRef Leases() {
+  return {"coordination.k8s.io", "v1", "leases", "Lease", true};
+}
+ResourceRef ServiceAccounts() {
+  return {"", "v1", "serviceaccounts", "ServiceAccount", true};
+}
 ResourceRef CustomResourceDefinitions() {
   return {"apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition",
           false};
@@ -103,14 +115,18 @@ std::string MetadataString(const nlohmann::json& object, const char* field) {
 }
 }  // namespace
 
-std::string NameOf(const nlohmann::json& object) { return MetadataString(object, "name"); }
+std::string NameOf(const nlohmann::json& object) {
+  return MetadataString(object, "name");
+}
 std::string NamespaceOf(const nlohmann::json& object) {
   return MetadataString(object, "namespace");
 }
 std::string ResourceVersionOf(const nlohmann::json& object) {
   return MetadataString(object, "resourceVersion");
 }
-std::string UidOf(const nlohmann::json& object) { return MetadataString(object, "uid"); }
+std::string UidOf(const nlohmann::json& object) {
+  return MetadataString(object, "uid");
+}
 std::string ObjectKeyOf(const nlohmann::json& object) {
   return ObjectKey(NamespaceOf(object), NameOf(object));
 }

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,10 +12,10 @@ namespace po::kube {
 
 // A resource type as the apiserver serves it. Core types use group "" (served under /api/v1).
 struct ResourceRef {
-  std::string group;     // "" for core, e.g. "apps", "coordination.k8s.io"
-  std::string version;   // e.g. "v1"
-  std::string plural;    // e.g. "configmaps"
-  std::string kind;      // e.g. "ConfigMap"; used for ownerReferences and discovery
+  std::string group;    // "" for core, e.g. "apps", "coordination.k8s.io"
+  std::string version;  // e.g. "v1"
+  std::string plural;   // e.g. "configmaps"
+  std::string kind;     // e.g. "ConfigMap"; used for ownerReferences and discovery
   bool namespaced = true;
 
   // "v1" for core, "apps/v1" otherwise.
@@ -38,11 +37,11 @@ struct ListOptions {
   std::string label_selector{};
   std::string field_selector{};
   std::optional<std::string> resource_version{};  // "0" = any cached version, "" = most recent
-  std::string resource_version_match{};         // "NotOlderThan" | "Exact" | ""
-  int limit = 0;                                // 0 = no paging
+  std::string resource_version_match{};           // "NotOlderThan" | "Exact" | ""
+  int limit = 0;                                  // 0 = no paging
   std::string continue_token{};
-  bool allow_watch_bookmarks = false;           // watch only
-  int timeout_seconds = 0;                      // watch only; 0 = server default
+  bool allow_watch_bookmarks = false;  // watch only
+  int timeout_seconds = 0;             // watch only; 0 = server default
 };
 
 // "/api/v1/namespaces/ns/configmaps/name" or "/apis/g/v/plural"; empty namespace on a namespaced

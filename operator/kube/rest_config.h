@@ -26,7 +26,8 @@ struct RestConfig {
   std::string ca_pem;
   std::string client_cert_pem;
   std::string client_key_pem;
-  // Never verify the server's certificate (kubeconfig `insecure-skip-tls-verify: true`). Default off.
+  // Never verify the server's certificate (kubeconfig `insecure-skip-tls-verify: true`). Default
+  // off.
   bool insecure_skip_tls_verify = false;
   // A static bearer token, or a file re-read when it changes (at most every token_file_refresh).
   std::string bearer_token;

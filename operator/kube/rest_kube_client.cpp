@@ -10,7 +10,9 @@
 namespace po::kube {
 namespace {
 
-bool IsSuccess(int status) { return status >= 200 && status < 300; }
+bool IsSuccess(int status) {
+  return status >= 200 && status < 300;
+}
 
 Result<Json> ParseJson(const std::string& body, const std::string& what) {
   Json doc = Json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -70,12 +72,12 @@ Result<HttpResponse> RestKubeClient::Call(const HttpRequest& request) {
     Observe(response, request.method, start);
     if (!response.ok()) return response.status();
     if (IsSuccess(response->status)) return response;
-    ApiError error = ApiErrorFromResponse(response->status, response->body,
-                                          response->Header("retry-after"));
+    ApiError error =
+        ApiErrorFromResponse(response->status, response->body, response->Header("retry-after"));
     bool retryable = response->status == 429 || (response->status >= 500 && error.retry_after);
     if (retryable && attempt < options_.max_retries) {
-      auto wait = std::min<std::chrono::seconds>(error.retry_after.value_or(std::chrono::seconds(1)),
-                                                 options_.max_retry_wait);
+      auto wait = std::min<std::chrono::seconds>(
+          error.retry_after.value_or(std::chrono::seconds(1)), options_.max_retry_wait);
       clock_.SleepFor(wait);
       continue;
     }
@@ -124,8 +126,8 @@ Result<Json> RestKubeClient::Create(const ResourceRef& resource, std::string_vie
   std::string target_ns = NamespaceFor(object, ns);
   HttpRequest request{"POST", ResourcePath(resource, target_ns, ""), "application/json",
                       object.dump()};
-  return CallForObject(request, "creating " + resource.plural + " " +
-                                    ObjectKey(target_ns, NameOf(object)));
+  return CallForObject(request,
+                       "creating " + resource.plural + " " + ObjectKey(target_ns, NameOf(object)));
 }
 
 Result<Json> RestKubeClient::Update(const ResourceRef& resource, const Json& object,
@@ -167,8 +169,7 @@ Status RestKubeClient::Delete(const ResourceRef& resource, std::string_view ns,
   HttpRequest request{"DELETE", ResourcePath(resource, ns, name), "application/json", body.dump()};
   auto response = Call(request);
   if (!response.ok()) {
-    return response.status().WithContext("deleting " + resource.plural + " " +
-                                         ObjectKey(ns, name));
+    return response.status().WithContext("deleting " + resource.plural + " " + ObjectKey(ns, name));
   }
   return Status::Ok();
 }
@@ -198,9 +199,9 @@ Status RestKubeClient::Watch(const ResourceRef& resource, std::string_view ns,
 
 Result<bool> RestKubeClient::IsServed(std::string_view group, std::string_view version,
                                       std::string_view kind) {
-  std::string group_version =
-      group.empty() ? "/api/" + std::string(version)
-                    : "/apis/" + std::string(group) + "/" + std::string(version);
+  std::string group_version = group.empty()
+                                  ? "/api/" + std::string(version)
+                                  : "/apis/" + std::string(group) + "/" + std::string(version);
   {
     std::lock_guard lock(mu_);
     auto it = discovery_.find(group_version);
@@ -233,8 +234,7 @@ Result<bool> RestKubeClient::IsServed(std::string_view group, std::string_view v
 }
 
 std::unique_ptr<RestKubeClient> MakeRestKubeClient(const RestConfig& config, Clock& clock,
-                                                   CommandRunner& runner,
-                                                   RequestObserver* observer,
+                                                   CommandRunner& runner, RequestObserver* observer,
                                                    RestClientOptions options) {
   auto transport =
       std::make_shared<CpprestTransport>(config, MakeCredentialProvider(config, runner, clock));

@@ -19,7 +19,9 @@ std::vector<std::string> OwnerUids(const nlohmann::json& object) {
   return uids;
 }
 
-Store::Store() { index_funcs_[kByOwnerUidIndex] = OwnerUids; }
+Store::Store() {
+  index_funcs_[kByOwnerUidIndex] = OwnerUids;
+}
 
 Status Store::AddIndex(const std::string& name, IndexFunc func) {
   std::unique_lock lock(mu_);

@@ -32,11 +32,16 @@ Status ClientListerWatcher::Watch(const ListOptions& options,
 
 std::string_view WatcherStateName(WatcherState state) {
   switch (state) {
-    case WatcherState::kEmpty: return "Empty";
-    case WatcherState::kWatching: return "Watching";
-    case WatcherState::kRelisting: return "Relisting";
-    case WatcherState::kBackoff: return "Backoff";
-    case WatcherState::kStopped: return "Stopped";
+    case WatcherState::kEmpty:
+      return "Empty";
+    case WatcherState::kWatching:
+      return "Watching";
+    case WatcherState::kRelisting:
+      return "Relisting";
+    case WatcherState::kBackoff:
+      return "Backoff";
+    case WatcherState::kStopped:
+      return "Stopped";
   }
   return "Unknown";
 }
@@ -74,8 +79,8 @@ WatcherState Watcher::ListStep(const std::string& resource_version) {
       consistent_relist_ = true;
       return Fail(list.status(), WatcherState::kRelisting);
     }
-    return Fail(list.status(), here == WatcherState::kEmpty ? WatcherState::kEmpty
-                                                             : WatcherState::kRelisting);
+    return Fail(list.status(),
+                here == WatcherState::kEmpty ? WatcherState::kEmpty : WatcherState::kRelisting);
   }
   consistent_relist_ = false;
   resource_version_ = list->resource_version;
@@ -150,13 +155,21 @@ WatcherState Watcher::Step(std::stop_token stop) {
   }
   WatcherState next = WatcherState::kStopped;
   switch (state_.load()) {
-    case WatcherState::kEmpty: next = ListStep("0"); break;
+    case WatcherState::kEmpty:
+      next = ListStep("0");
+      break;
     case WatcherState::kRelisting:
       next = ListStep(consistent_relist_ ? "" : resource_version_);
       break;
-    case WatcherState::kWatching: next = WatchStep(stop); break;
-    case WatcherState::kBackoff: next = BackoffStep(stop); break;
-    case WatcherState::kStopped: next = WatcherState::kStopped; break;
+    case WatcherState::kWatching:
+      next = WatchStep(stop);
+      break;
+    case WatcherState::kBackoff:
+      next = BackoffStep(stop);
+      break;
+    case WatcherState::kStopped:
+      next = WatcherState::kStopped;
+      break;
   }
   state_ = next;
   return next;

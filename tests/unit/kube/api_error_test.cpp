@@ -2,14 +2,15 @@
 #include "operator/kube/api_error.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace po::kube {
 namespace {
 
 std::string StatusBody(int code, const std::string& reason, const std::string& message) {
-  return nlohmann::json{{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"},
-                        {"message", message}, {"reason", reason}, {"code", code}}
+  return nlohmann::json{{"kind", "Status"},   {"apiVersion", "v1"}, {"status", "Failure"},
+                        {"message", message}, {"reason", reason},   {"code", code}}
       .dump();
 }
 
@@ -81,7 +82,8 @@ TEST(ApiErrorTest, RetryAfterFromHeaderOrDetails) {
 
 TEST(ApiErrorTest, WatchErrorEventUsesStatusCode) {
   // ERROR events arrive on a 200 stream; the embedded code decides.
-  ApiError error = ApiErrorFromResponse(200, StatusBody(410, "Expired", "too old resource version"));
+  ApiError error =
+      ApiErrorFromResponse(200, StatusBody(410, "Expired", "too old resource version"));
   EXPECT_EQ(error.http_status, 410);
   EXPECT_EQ(error.code, StatusCode::kGone);
   EXPECT_TRUE(IsResourceVersionTooOld(error));

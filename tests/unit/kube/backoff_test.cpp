@@ -8,7 +8,9 @@ namespace {
 
 using std::chrono::milliseconds;
 
-milliseconds Ms(Clock::Duration d) { return std::chrono::duration_cast<milliseconds>(d); }
+milliseconds Ms(Clock::Duration d) {
+  return std::chrono::duration_cast<milliseconds>(d);
+}
 
 TEST(BackoffTest, GrowsFrom800msAndCapsAt30sWithoutJitter) {
   FakeClock clock;

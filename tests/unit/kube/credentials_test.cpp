@@ -2,19 +2,18 @@
 #include "operator/kube/credentials.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace po::kube {
 namespace {
 
 std::string ExecCredentialJson(const std::string& token, const std::string& expiry,
                                const std::string& api_version = "client.authentication.k8s.io/v1") {
-  nlohmann::json doc = {{"apiVersion", api_version},
-                        {"kind", "ExecCredential"},
-                        {"status", {{"token", token}}}};
+  nlohmann::json doc = {
+      {"apiVersion", api_version}, {"kind", "ExecCredential"}, {"status", {{"token", token}}}};
   if (!expiry.empty()) doc["status"]["expirationTimestamp"] = expiry;
   return doc.dump();
 }
@@ -35,8 +34,8 @@ TEST(TokenFileCredentialsTest, RereadsWhenTheFileChangesOrAfterTheRefresh) {
   EXPECT_EQ(provider.ReadCount(), 2);  // re-read after the refresh period
 
   std::ofstream(path) << "two";
-  std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) +
-                                             std::chrono::seconds(5));
+  std::filesystem::last_write_time(
+      path, std::filesystem::last_write_time(path) + std::chrono::seconds(5));
   EXPECT_EQ(provider.Get()->bearer_token, "two");  // rotation seen at once (mtime changed)
 
   EXPECT_TRUE(provider.Invalidate());
@@ -58,9 +57,9 @@ TEST(ExecCredentialsTest, ParsesV1AndV1beta1) {
   EXPECT_EQ(v1->credentials.bearer_token, "t1");
   EXPECT_EQ(*v1->expiry, *ParseRfc3339("2026-01-01T00:10:00Z"));
 
-  auto beta = ParseExecCredential(
-      ExecCredentialJson("t2", "", "client.authentication.k8s.io/v1beta1"),
-      "client.authentication.k8s.io/v1beta1");
+  auto beta =
+      ParseExecCredential(ExecCredentialJson("t2", "", "client.authentication.k8s.io/v1beta1"),
+                          "client.authentication.k8s.io/v1beta1");
   ASSERT_TRUE(beta.ok());
   EXPECT_FALSE(beta->expiry.has_value());
 
@@ -100,10 +99,11 @@ TEST(ExecCredentialsTest, CachesUntilExpiryAndRerunsAfterInvalidate) {
   int runs = 0;
   FakeCommandRunner runner([&](const FakeCommandRunner::Call&) -> Result<CommandOutput> {
     ++runs;
-    return CommandOutput{0, ExecCredentialJson("token-" + std::to_string(runs),
-                                               "2026-01-01T00:05:00Z")};
+    return CommandOutput{
+        0, ExecCredentialJson("token-" + std::to_string(runs), "2026-01-01T00:05:00Z")};
   });
-  ExecConfig exec{"client.authentication.k8s.io/v1", "/bin/plugin", {"--x"}, {{"A", "b"}}, "", true};
+  ExecConfig exec{
+      "client.authentication.k8s.io/v1", "/bin/plugin", {"--x"}, {{"A", "b"}}, "", true};
   ExecCredentialProvider provider(exec, "https://api:6443", runner, clock);
   EXPECT_EQ(provider.Get()->bearer_token, "token-1");
   clock.Advance(std::chrono::minutes(4));
@@ -127,8 +127,9 @@ TEST(ExecCredentialsTest, CachesUntilExpiryAndRerunsAfterInvalidate) {
 
 TEST(ExecCredentialsTest, PluginFailureIsUnauthenticated) {
   FakeClock clock;
-  FakeCommandRunner runner(
-      [](const FakeCommandRunner::Call&) -> Result<CommandOutput> { return CommandOutput{3, ""}; });
+  FakeCommandRunner runner([](const FakeCommandRunner::Call&) -> Result<CommandOutput> {
+    return CommandOutput{3, ""};
+  });
   ExecCredentialProvider provider({"client.authentication.k8s.io/v1", "p", {}, {}, "", false}, "",
                                   runner, clock);
   auto got = provider.Get();

@@ -23,12 +23,12 @@ class InformerTest : public ::testing::Test {
     InformerOptions options;
     options.resync_period = std::chrono::hours(10);
     informer = std::make_unique<Informer>(std::move(owned), clock, random, options);
-    informer->AddEventHandlers(
-        {[this](const ObjectPtr& o) { Note("add " + Describe(o)); },
-         [this](const ObjectPtr& old_object, const ObjectPtr& new_object) {
-           Note("update " + Describe(old_object) + "->" + ResourceVersionOf(*new_object));
-         },
-         [this](const ObjectPtr& o) { Note("delete " + Describe(o)); }});
+    informer->AddEventHandlers({[this](const ObjectPtr& o) { Note("add " + Describe(o)); },
+                                [this](const ObjectPtr& old_object, const ObjectPtr& new_object) {
+                                  Note("update " + Describe(old_object) + "->" +
+                                       ResourceVersionOf(*new_object));
+                                },
+                                [this](const ObjectPtr& o) { Note("delete " + Describe(o)); }});
   }
   void TearDown() override { informer->Stop(); }
 
@@ -104,8 +104,8 @@ TEST_F(InformerTest, ResyncRedeliversEveryObjectAsAnUpdate) {
   EXPECT_EQ(WaitFor(3).size(), 2u);
   clock.Advance(std::chrono::minutes(31));
   auto got = WaitFor(4);
-  EXPECT_EQ(got, (std::vector<std::string>{"add a@5", "add b@6", "update a@5->5",
-                                           "update b@6->6"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"add a@5", "add b@6", "update a@5->5", "update b@6->6"}));
 }
 
 TEST_F(InformerTest, IndexesServeQueries) {

@@ -167,10 +167,11 @@ clusters: [{name: k, cluster: {server: "https://x", certificate-authority-data: 
 
 TEST(InClusterConfigTest, ReadsServiceAccountFiles) {
   TempDir dir;
-  InClusterSource source{dir.Write("token", "sa-token"), dir.Write("ca.crt", "SA CA"),
-                         dir.Write("namespace", "operators\n"),
-                         {{"KUBERNETES_SERVICE_HOST", "10.96.0.1"},
-                          {"KUBERNETES_SERVICE_PORT", "443"}}};
+  InClusterSource source{
+      dir.Write("token", "sa-token"),
+      dir.Write("ca.crt", "SA CA"),
+      dir.Write("namespace", "operators\n"),
+      {{"KUBERNETES_SERVICE_HOST", "10.96.0.1"}, {"KUBERNETES_SERVICE_PORT", "443"}}};
   auto config = InClusterConfig(source);
   ASSERT_TRUE(config.ok()) << config.status().ToString();
   EXPECT_EQ(config->server, "https://10.96.0.1:443");
@@ -187,7 +188,9 @@ TEST(InClusterConfigTest, Errors) {
   TempDir dir;
   InClusterSource no_env{dir.Write("token", "t"), dir.Write("ca.crt", "c"), "", {{"X", "y"}}};
   EXPECT_EQ(InClusterConfig(no_env).status().code(), StatusCode::kFailedPrecondition);
-  InClusterSource no_token{dir.path() + "/missing", dir.path() + "/ca.crt", "",
+  InClusterSource no_token{dir.path() + "/missing",
+                           dir.path() + "/ca.crt",
+                           "",
                            {{"KUBERNETES_SERVICE_HOST", "h"}, {"KUBERNETES_SERVICE_PORT", "1"}}};
   EXPECT_EQ(InClusterConfig(no_token).status().code(), StatusCode::kNotFound);
 }

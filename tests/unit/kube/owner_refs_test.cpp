@@ -12,10 +12,12 @@ nlohmann::json Child(nlohmann::json owners) {
 
 TEST(OwnerRefsTest, ControllerOwnerKey) {
   nlohmann::json controller = {{"apiVersion", "platform.startup-metrics.com/v1alpha1"},
-                               {"kind", "DatabaseCluster"}, {"name", "db"}, {"uid", "u1"},
+                               {"kind", "DatabaseCluster"},
+                               {"name", "db"},
+                               {"uid", "u1"},
                                {"controller", true}};
-  nlohmann::json other = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"name", "cm"},
-                          {"uid", "u2"}};
+  nlohmann::json other = {
+      {"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"name", "cm"}, {"uid", "u2"}};
   struct Case {
     nlohmann::json child;
     std::string kind;

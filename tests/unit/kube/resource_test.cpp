@@ -16,7 +16,8 @@ TEST(ResourcePathTest, BuildsPathsForEveryShape) {
       {ConfigMaps(), "ns1", "", "", "/api/v1/namespaces/ns1/configmaps"},
       {ConfigMaps(), "", "", "", "/api/v1/configmaps"},
       {Namespaces(), "ignored", "kube-system", "", "/api/v1/namespaces/kube-system"},
-      {Leases(), "kube-system", "op", "", "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/op"},
+      {Leases(), "kube-system", "op", "",
+       "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/op"},
       {widgets, "a", "w", "status", "/apis/example.com/v1alpha1/namespaces/a/widgets/w/status"},
       {CustomResourceDefinitions(), "", "x.example.com", "",
        "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/x.example.com"},
@@ -36,10 +37,12 @@ TEST(ListQueryTest, EncodesOptions) {
       {{.limit = 500}, false, "?limit=500"},
       {{.resource_version = "0", .limit = 500}, false, "?resourceVersion=0&limit=500"},
       {{.resource_version = "", .limit = 500}, false, "?limit=500"},
-      {{.label_selector = "app=x,tier in (a,b)"}, false,
+      {{.label_selector = "app=x,tier in (a,b)"},
+       false,
        "?labelSelector=app%3Dx%2Ctier%20in%20%28a%2Cb%29"},
       {{.limit = 500, .continue_token = "abc=="}, false, "?limit=500&continue=abc%3D%3D"},
-      {{.resource_version = "42", .allow_watch_bookmarks = true, .timeout_seconds = 377}, true,
+      {{.resource_version = "42", .allow_watch_bookmarks = true, .timeout_seconds = 377},
+       true,
        "?resourceVersion=42&watch=true&allowWatchBookmarks=true&timeoutSeconds=377"},
       {{.limit = 500}, true, "?watch=true"},
   };
@@ -49,8 +52,8 @@ TEST(ListQueryTest, EncodesOptions) {
 TEST(ObjectKeyTest, NamespacedAndClusterScoped) {
   EXPECT_EQ(ObjectKey("ns", "n"), "ns/n");
   EXPECT_EQ(ObjectKey("", "n"), "n");
-  nlohmann::json cm = {{"metadata", {{"name", "a"}, {"namespace", "b"}, {"resourceVersion", "7"},
-                                     {"uid", "u"}}}};
+  nlohmann::json cm = {
+      {"metadata", {{"name", "a"}, {"namespace", "b"}, {"resourceVersion", "7"}, {"uid", "u"}}}};
   EXPECT_EQ(ObjectKeyOf(cm), "b/a");
   EXPECT_EQ(ResourceVersionOf(cm), "7");
   EXPECT_EQ(UidOf(cm), "u");

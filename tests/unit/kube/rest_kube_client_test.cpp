@@ -88,11 +88,14 @@ TEST_F(RestKubeClientTest, GetBuildsPathAndDecodes) {
 }
 
 TEST_F(RestKubeClientTest, TypedErrorsCarryContext) {
-  transport->Push(404, R"({"kind":"Status","reason":"NotFound","code":404,"message":"configmaps \"a\" not found"})");
+  transport->Push(
+      404,
+      R"({"kind":"Status","reason":"NotFound","code":404,"message":"configmaps \"a\" not found"})");
   auto got = client.Get(ConfigMaps(), "ns", "a");
   EXPECT_EQ(got.status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(got.status().message(),
-            "while getting configmaps ns/a: configmaps \"a\" not found (reason NotFound, HTTP 404)");
+  EXPECT_EQ(
+      got.status().message(),
+      "while getting configmaps ns/a: configmaps \"a\" not found (reason NotFound, HTTP 404)");
   transport->PushError(Unavailable("GET api.test:6443: connection refused"));
   EXPECT_EQ(client.Get(ConfigMaps(), "ns", "a").status().code(), StatusCode::kUnavailable);
   EXPECT_EQ(observer.seen.back(), "<error> GET api.test:6443");
@@ -101,9 +104,15 @@ TEST_F(RestKubeClientTest, TypedErrorsCarryContext) {
 }
 
 TEST_F(RestKubeClientTest, ListFollowsContinueTokensWith500PerPage) {
-  transport->Push(200, R"({"metadata":{"resourceVersion":"100","continue":"c1"},"items":[{"metadata":{"name":"a","namespace":"ns"}}]})");
-  transport->Push(200, R"({"metadata":{"resourceVersion":"100","continue":"c2"},"items":[{"metadata":{"name":"b","namespace":"ns"}}]})");
-  transport->Push(200, R"({"metadata":{"resourceVersion":"100"},"items":[{"metadata":{"name":"c","namespace":"ns"}}]})");
+  transport->Push(
+      200,
+      R"({"metadata":{"resourceVersion":"100","continue":"c1"},"items":[{"metadata":{"name":"a","namespace":"ns"}}]})");
+  transport->Push(
+      200,
+      R"({"metadata":{"resourceVersion":"100","continue":"c2"},"items":[{"metadata":{"name":"b","namespace":"ns"}}]})");
+  transport->Push(
+      200,
+      R"({"metadata":{"resourceVersion":"100"},"items":[{"metadata":{"name":"c","namespace":"ns"}}]})");
   ListOptions options;
   options.resource_version = "0";
   options.label_selector = "app=x";
@@ -123,9 +132,14 @@ TEST_F(RestKubeClientTest, ListFollowsContinueTokensWith500PerPage) {
 }
 
 TEST_F(RestKubeClientTest, ExpiredContinueTokenFallsBackToAFullList) {
-  transport->Push(200, R"({"metadata":{"resourceVersion":"100","continue":"c1"},"items":[{"metadata":{"name":"a"}}]})");
-  transport->Push(410, R"({"kind":"Status","reason":"Expired","code":410,"message":"continue token expired"})");
-  transport->Push(200, R"({"metadata":{"resourceVersion":"140"},"items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]})");
+  transport->Push(
+      200,
+      R"({"metadata":{"resourceVersion":"100","continue":"c1"},"items":[{"metadata":{"name":"a"}}]})");
+  transport->Push(
+      410, R"({"kind":"Status","reason":"Expired","code":410,"message":"continue token expired"})");
+  transport->Push(
+      200,
+      R"({"metadata":{"resourceVersion":"140"},"items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]})");
   auto list = client.List(ConfigMaps(), "", {});
   ASSERT_TRUE(list.ok()) << list.status().ToString();
   EXPECT_EQ(list->items.size(), 2u);
@@ -139,14 +153,19 @@ TEST_F(RestKubeClientTest, WritesUseTheRightVerbsBodiesAndContentTypes) {
   ASSERT_TRUE(client.Create(ConfigMaps(), "ignored", cm).ok());
   ASSERT_TRUE(client.Update(ConfigMaps(), cm).ok());
   ASSERT_TRUE(client.Update(ConfigMaps(), cm, "status").ok());
-  ASSERT_TRUE(client.Patch(ConfigMaps(), "ns", "a", PatchType::kMerge, R"({"data":{"k":"v"}})").ok());
-  ASSERT_TRUE(client.Patch(ConfigMaps(), "ns", "a", PatchType::kJson,
-                           R"([{"op":"add","path":"/data","value":{}}])", "status").ok());
+  ASSERT_TRUE(
+      client.Patch(ConfigMaps(), "ns", "a", PatchType::kMerge, R"({"data":{"k":"v"}})").ok());
+  ASSERT_TRUE(client
+                  .Patch(ConfigMaps(), "ns", "a", PatchType::kJson,
+                         R"([{"op":"add","path":"/data","value":{}}])", "status")
+                  .ok());
   ASSERT_TRUE(client.Patch(ConfigMaps(), "ns", "a", PatchType::kApply, "apiVersion: v1").ok());
-  ASSERT_TRUE(client.Delete(ConfigMaps(), "ns", "a",
-                            {.precondition_uid = "u1",
-                             .precondition_resource_version = "5",
-                             .propagation_policy = "Foreground"}).ok());
+  ASSERT_TRUE(client
+                  .Delete(ConfigMaps(), "ns", "a",
+                          {.precondition_uid = "u1",
+                           .precondition_resource_version = "5",
+                           .propagation_policy = "Foreground"})
+                  .ok());
   const auto& r = transport->requests;
   ASSERT_EQ(r.size(), 7u);
   EXPECT_EQ(r[0].method + " " + r[0].path, "POST /api/v1/namespaces/ns/configmaps");
@@ -171,7 +190,8 @@ TEST_F(RestKubeClientTest, WritesUseTheRightVerbsBodiesAndContentTypes) {
 }
 
 TEST_F(RestKubeClientTest, TooManyRequestsIsRetriedAfterRetryAfter) {
-  transport->Push(429, R"({"kind":"Status","reason":"TooManyRequests","code":429,"message":"slow"})",
+  transport->Push(429,
+                  R"({"kind":"Status","reason":"TooManyRequests","code":429,"message":"slow"})",
                   {{"retry-after", "3"}});
   transport->Push(429, "", {{"retry-after", "120"}});
   transport->Push(200, kConfigMap);
@@ -195,13 +215,14 @@ TEST_F(RestKubeClientTest, RetriesAreBounded) {
 }
 
 TEST_F(RestKubeClientTest, WatchDecodesEventsAndMapsErrorEvents) {
-  transport->Push(200, "", {},
-                  {R"({"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"6"}}})",
-                   R"({"type":"MODIFIED","object":{"metadata":{"name":"a","resourceVersion":"7"}}})",
-                   R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"9"}}})",
-                   R"({"type":"DELETED","object":{"metadata":{"name":"a","resourceVersion":"10"}}})",
-                   R"js({"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired","message":"too old resource version: 5 (8)"}})js",
-                   R"({"type":"ADDED","object":{}})"});
+  transport->Push(
+      200, "", {},
+      {R"({"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"6"}}})",
+       R"({"type":"MODIFIED","object":{"metadata":{"name":"a","resourceVersion":"7"}}})",
+       R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"9"}}})",
+       R"({"type":"DELETED","object":{"metadata":{"name":"a","resourceVersion":"10"}}})",
+       R"js({"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired","message":"too old resource version: 5 (8)"}})js",
+       R"({"type":"ADDED","object":{}})"});
   std::vector<std::string> seen;
   ListOptions options;
   options.resource_version = "5";

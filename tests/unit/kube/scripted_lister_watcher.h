@@ -13,7 +13,7 @@ namespace po::kube::testing {
 
 struct ScriptedWatch {
   std::vector<WatchEvent> events;
-  Status end;                                   // what Watch returns after the events
+  Status end;                                            // what Watch returns after the events
   Clock::Duration duration = std::chrono::seconds(300);  // fake time the watch lasts
 };
 

@@ -134,8 +134,8 @@ TEST_F(WatcherTest, AVeryShortEmptyWatchCountsAsAnError) {
   EXPECT_NE(watcher.LastError().message().find("very short watch"), std::string::npos);
   Step();
   // The same length with events, or an empty watch of a second or more, is normal.
-  source.PushWatch({{Event(WatchEventType::kAdded, "a", "11")}, Status::Ok(),
-                    std::chrono::milliseconds(200)});
+  source.PushWatch(
+      {{Event(WatchEventType::kAdded, "a", "11")}, Status::Ok(), std::chrono::milliseconds(200)});
   EXPECT_EQ(Step(), WatcherState::kWatching);
   source.PushWatch({{}, Status::Ok(), std::chrono::seconds(1)});
   EXPECT_EQ(Step(), WatcherState::kWatching);
@@ -154,8 +154,8 @@ TEST_F(WatcherTest, BackoffGrowsToTheCapAndResetsAfterTwoQuietMinutes) {
   }
   EXPECT_EQ(waits, (std::vector<long>{800, 1600, 3200, 6400, 12800, 25600, 30000, 30000}));
   // A long healthy watch, then a failure: back to 0.8 s.
-  source.PushWatch({{Event(WatchEventType::kAdded, "a", "11")}, Status::Ok(),
-                    std::chrono::minutes(3)});
+  source.PushWatch(
+      {{Event(WatchEventType::kAdded, "a", "11")}, Status::Ok(), std::chrono::minutes(3)});
   Step();
   source.PushWatch({{}, Unavailable("connection refused"), std::chrono::milliseconds(0)});
   Step();
@@ -185,8 +185,8 @@ TEST_F(WatcherTest, BackoffWaitsAreJitteredWithinBounds) {
 TEST_F(WatcherTest, OtherWatchErrorsBackOffThenRelistFromTheLastVersion) {
   source.PushList(TestList("10", {}));
   Step();
-  source.PushWatch({{Event(WatchEventType::kAdded, "a", "12")},
-                    Status(StatusCode::kForbidden, "forbidden")});
+  source.PushWatch(
+      {{Event(WatchEventType::kAdded, "a", "12")}, Status(StatusCode::kForbidden, "forbidden")});
   EXPECT_EQ(Step(), WatcherState::kBackoff);
   EXPECT_EQ(watcher.ResumeState(), WatcherState::kRelisting);
   EXPECT_EQ(Step(), WatcherState::kRelisting);
