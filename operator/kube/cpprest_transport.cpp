@@ -74,7 +74,8 @@ Status FromTransportException(const std::exception& e, const std::string& what) 
     if (code.value() == ETIMEDOUT || code == std::errc::timed_out) {
       return {StatusCode::kDeadlineExceeded, what + ": timed out"};
     }
-    return Unavailable(what + ": " + http_error->what());
+    return Unavailable(what + ": " + http_error->what() + " (" + code.message() + ", " +
+                       std::to_string(code.value()) + ")");
   }
   return Unavailable(what + ": " + e.what());
 }

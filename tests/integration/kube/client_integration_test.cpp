@@ -1,6 +1,10 @@
 // Exercises the REST client against the harness's real kube-apiserver: CRUD, paging, the three
 // patch types, delete preconditions, the status subresource and typed errors.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
@@ -235,6 +239,29 @@ TEST_F(ClientIntegrationTest, StatusSubresourceOnATestCrd) {
   EXPECT_EQ((*main_update)["spec"]["size"], 2);
   EXPECT_EQ((*main_update)["status"]["phase"], "Degraded");
   (void)client->Delete(CustomResourceDefinitions(), "", "widgets." + group);
+}
+
+TEST_F(ClientIntegrationTest, AClosedPortIsUnavailable) {
+  auto config = LoadKubeconfig(po::testing::HarnessVar("KUBECONFIG"));
+  ASSERT_TRUE(config.ok());
+  // A port nothing listens on: bind an ephemeral one, then close it.
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof(addr);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  close(fd);
+  config->server = "https://127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  auto unreachable = MakeRestKubeClient(*config, clock, runner, &observer);
+  auto got = unreachable->Get(ConfigMaps(), "default", "x");
+  EXPECT_EQ(got.status().code(), StatusCode::kUnavailable) << got.status().ToString();
+  // Refused, or (behind some sandboxes' firewalls) unreachable: either way, no connection.
+  EXPECT_TRUE(got.status().message().find("connection refused") != std::string::npos ||
+              got.status().message().find("Failed to connect") != std::string::npos)
+      << got.status().message();
+  EXPECT_GE(observer.Count("GET <error>"), 1);
 }
 
 TEST_F(ClientIntegrationTest, Discovery) {
