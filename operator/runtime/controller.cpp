@@ -63,6 +63,7 @@ void Controller::EnqueueAfter(const Request& request, Clock::Duration delay) {
 }
 
 Status Controller::Start() {
+  std::lock_guard lifecycle(lifecycle_mu_);
   if (started_ || stopped_) {
     return FailedPrecondition("controller " + core_->options.name + " was already started");
   }
@@ -86,6 +87,7 @@ Status Controller::Start() {
 }
 
 bool Controller::Stop(Clock::Duration grace) {
+  std::lock_guard lifecycle(lifecycle_mu_);
   if (stopped_) return true;
   stopped_ = true;
   core_->stopping = true;

@@ -72,6 +72,7 @@ class Controller {
   static void WorkerLoop(std::shared_ptr<Core> core);
 
   std::shared_ptr<Core> core_;
+  std::mutex lifecycle_mu_;  // serialises Start and Stop
   std::vector<std::thread> workers_;
   bool started_ = false;
   bool stopped_ = false;
