@@ -149,6 +149,29 @@ TEST_F(AuthIntegrationTest, ExecPluginIsRerunAfterA401) {
   EXPECT_EQ(std::count(runs->begin(), runs->end(), '\n'), 3);
 }
 
+TEST_F(AuthIntegrationTest, ExecPluginWithAClientCertificate) {
+  // The plugin hands out the admin kubeconfig's client certificate and key.
+  auto admin_config = LoadKubeconfig(HarnessVar("KUBECONFIG"));
+  ASSERT_TRUE(admin_config.ok());
+  Json credential = {{"apiVersion", "client.authentication.k8s.io/v1beta1"},
+                     {"kind", "ExecCredential"},
+                     {"status",
+                      {{"clientCertificateData", admin_config->client_cert_pem},
+                       {"clientKeyData", admin_config->client_key_pem},
+                       {"expirationTimestamp", "2099-01-01T00:00:00Z"}}}};
+  std::ofstream(dir + "/credential.json") << credential.dump();
+  RestConfig config = BaseConfig();
+  config.has_exec = true;
+  config.exec.api_version = "client.authentication.k8s.io/v1beta1";
+  config.exec.command = "/bin/cat";
+  config.exec.args = {dir + "/credential.json"};
+  auto client = MakeRestKubeClient(config, clock, runner);
+  Status status = ListConfigMaps(*client);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  // Admin can write, which a token of the "view" role could not.
+  EXPECT_TRUE(client->Create(ConfigMaps(), ns->name(), testing::ConfigMap(ns->name(), "w")).ok());
+}
+
 TEST_F(AuthIntegrationTest, InClusterConfigSeesARotatedTokenFile) {
   std::string reader = TokenFor("incluster-reader", true);
   std::string other = TokenFor("incluster-other", false);
