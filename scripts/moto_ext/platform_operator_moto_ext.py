@@ -1,6 +1,6 @@
 """Test-harness extension of moto: implements ElastiCache ModifyReplicationGroup,
 ModifyReplicationGroupShardConfiguration, IncreaseReplicaCount, DecreaseReplicaCount, TestFailover,
-CopySnapshot and DescribeEvents, and RDS StartDBInstanceAutomatedBackupsReplication, as AWS documents
+CopySnapshot and DescribeEvents, DeleteReplicationGroup's FinalSnapshotIdentifier, and RDS StartDBInstanceAutomatedBackupsReplication, as AWS documents
 them, for the operator's integration tests. moto 5.2 does not implement these actions.
 
 Importing this module patches moto's backend and response classes in place; scripts/moto_ext/server.py
@@ -16,6 +16,7 @@ Behaviour (per the ElastiCache and RDS API references):
   per-shard ReplicaConfiguration) or remove the named ReplicasToRemove.
 - TestFailover swaps the named node group's primary with its first replica.
 - CopySnapshot copies a snapshot under a new name.
+- DeleteReplicationGroup with FinalSnapshotIdentifier takes that snapshot before deleting.
 - DescribeEvents lists the events the actions above (and CreateReplicationGroup) recorded.
 - StartDBInstanceAutomatedBackupsReplication (called in the destination region) records a
   replication of the source instance's automated backups and returns the DBInstanceAutomatedBackup.
@@ -403,6 +404,22 @@ def create_replication_group(self):
     return result
 
 
+_original_delete_replication_group = ElastiCacheResponse.delete_replication_group
+
+
+def delete_replication_group(self):
+    group_id = self._get_param("ReplicationGroupId")
+    final_snapshot = self._get_param("FinalSnapshotIdentifier")
+    if final_snapshot is not None:
+        _group(self.elasticache_backend, group_id)
+        self.elasticache_backend.create_snapshot(
+            snapshot_name=final_snapshot, replication_group_id=group_id, cache_cluster_id=None,
+            kms_key_id=None, tags=None)
+    result = _original_delete_replication_group(self)
+    _record_event(self.elasticache_backend, group_id, f"Replication group {group_id} deleted")
+    return result
+
+
 # ---------------------------------------------------------------------------------------------
 # RDS: StartDBInstanceAutomatedBackupsReplication
 
@@ -456,6 +473,7 @@ def install():
     ElastiCacheResponse.copy_snapshot = copy_snapshot
     ElastiCacheResponse.describe_events = describe_events
     ElastiCacheResponse.create_replication_group = create_replication_group
+    ElastiCacheResponse.delete_replication_group = delete_replication_group
     RDSResponse.start_db_instance_automated_backups_replication = \
         start_db_instance_automated_backups_replication
 
