@@ -3,6 +3,8 @@
 // Not thread-safe: use one TestNamespace per test.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -26,6 +28,21 @@ std::string CrdsDir();
 // Runs `kubectl apply -f crds/` (retrying briefly if a concurrent create races it) and waits until
 // every CRD is Established. Returns the output of the apply.
 Result<std::string> InstallCrds();
+
+// Base of a parameterised test suite that needs the CRDs: the suite installs them once, and every
+// test fails at once, with the reason, when that failed.
+template <typename Param>
+class CrdsInstalledTest : public ::testing::TestWithParam<Param> {
+ protected:
+  static void SetUpTestSuite() {
+    auto installed = InstallCrds();
+    install_error_ = installed.ok() ? "" : installed.status().ToString();
+  }
+  void SetUp() override { ASSERT_EQ(install_error_, ""); }
+
+ private:
+  static inline std::string install_error_;
+};
 
 // A namespace with a unique name, created on construction and deleted (without waiting) on
 // destruction. ok() is false, with the reason in error(), when it could not be created.

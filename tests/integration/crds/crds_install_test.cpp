@@ -66,16 +66,7 @@ const std::vector<KindCase>& Kinds() {
   return kinds;
 }
 
-class CrdInstallTest : public ::testing::TestWithParam<KindCase> {
- protected:
-  static void SetUpTestSuite() {
-    auto installed = InstallCrds();
-    if (!installed.ok()) install_error_ = installed.status().ToString();
-  }
-  void SetUp() override { ASSERT_EQ(install_error_, ""); }
-
-  static inline std::string install_error_;
-};
+class CrdInstallTest : public CrdsInstalledTest<KindCase> {};
 
 TEST(CrdFolder, ApplyInstallsTheThreeCrdsAndNothingElse) {
   auto installed = InstallCrds();

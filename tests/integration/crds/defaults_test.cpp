@@ -109,16 +109,7 @@ const std::vector<DefaultsCase>& Cases() {
   return cases;
 }
 
-class DefaultsTest : public ::testing::TestWithParam<DefaultsCase> {
- protected:
-  static void SetUpTestSuite() {
-    auto installed = InstallCrds();
-    if (!installed.ok()) install_error_ = installed.status().ToString();
-  }
-  void SetUp() override { ASSERT_EQ(install_error_, ""); }
-
-  static inline std::string install_error_;
-};
+class DefaultsTest : public CrdsInstalledTest<DefaultsCase> {};
 
 TEST_P(DefaultsTest, StoredObjectHasTheDefaults) {
   const DefaultsCase& c = GetParam();

@@ -16,16 +16,7 @@ std::filesystem::path InvalidDir() {
   return RepoRoot() + "/tests/integration/crds/invalid";
 }
 
-class InvalidManifestTest : public ::testing::TestWithParam<std::filesystem::path> {
- protected:
-  static void SetUpTestSuite() {
-    auto installed = InstallCrds();
-    if (!installed.ok()) install_error_ = installed.status().ToString();
-  }
-  void SetUp() override { ASSERT_EQ(install_error_, ""); }
-
-  static inline std::string install_error_;
-};
+class InvalidManifestTest : public CrdsInstalledTest<std::filesystem::path> {};
 
 TEST_P(InvalidManifestTest, IsRefusedWithTheExpectedMessage) {
   auto test_case = LoadManifestCase(GetParam());

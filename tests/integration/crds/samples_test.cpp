@@ -19,16 +19,7 @@ std::filesystem::path SamplesDir() {
   return CrdsDir() + "/samples";
 }
 
-class SampleTest : public ::testing::TestWithParam<std::filesystem::path> {
- protected:
-  static void SetUpTestSuite() {
-    auto installed = InstallCrds();
-    if (!installed.ok()) install_error_ = installed.status().ToString();
-  }
-  void SetUp() override { ASSERT_EQ(install_error_, ""); }
-
-  static inline std::string install_error_;
-};
+class SampleTest : public CrdsInstalledTest<std::filesystem::path> {};
 
 TEST_P(SampleTest, IsAcceptedByTheApiserver) {
   std::ifstream in(GetParam());
