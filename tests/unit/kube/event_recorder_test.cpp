@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <latch>
+#include <thread>
 
 #include "operator/kube/fake_kube_client.h"
 
@@ -109,6 +111,7 @@ class GatedClient final : public KubeClient {
     return inner_.ListPage(r, ns, o);
   }
   Result<Json> Create(const ResourceRef& r, std::string_view ns, const Json& o) override {
+    ++entered;
     gate.wait();
     return inner_.Create(r, ns, o);
   }
@@ -131,6 +134,7 @@ class GatedClient final : public KubeClient {
     return inner_.IsServed(g, v, k);
   }
   std::latch gate{1};
+  std::atomic<int> entered{0};
 
  private:
   FakeKubeClient& inner_;
@@ -196,9 +200,10 @@ TEST(EventRecorderTest, AFullQueueDropsInsteadOfBlocking) {
   EventRecorder recorder(client, clock, {.queue_capacity = 5});
   // The writer takes the first event and blocks in Create; 5 more fill the queue.
   EXPECT_TRUE(recorder.Record(Pod(), EventType::kNormal, "R0", "m"));
-  for (int i = 0; i < 200 && recorder.Flush(std::chrono::milliseconds(0)); ++i) {
+  for (int i = 0; i < 1000 && client.entered.load() == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(client.entered.load(), 1);
   int accepted = 0;
   for (int i = 1; i <= 20; ++i) {
     if (recorder.Record(Pod(), EventType::kNormal, "R" + std::to_string(i), "m")) ++accepted;
