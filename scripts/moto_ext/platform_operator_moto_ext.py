@@ -18,6 +18,8 @@ Behaviour (per the ElastiCache and RDS API references):
 - CopySnapshot copies a snapshot under a new name.
 - DeleteReplicationGroup with FinalSnapshotIdentifier takes that snapshot before deleting.
 - DescribeEvents lists the events the actions above (and CreateReplicationGroup) recorded.
+- PromoteReadReplica makes the replica standalone: it no longer names a source, and its source no
+  longer lists it (moto only clears an internal flag).
 - StartDBInstanceAutomatedBackupsReplication (called in the destination region) records a
   replication of the source instance's automated backups and returns the DBInstanceAutomatedBackup.
 """
@@ -462,6 +464,27 @@ def start_db_instance_automated_backups_replication(self):
     return ActionResult({"DBInstanceAutomatedBackup": backup})
 
 
+_original_promote_read_replica = RDSResponse.promote_read_replica
+
+
+def promote_read_replica(self):
+    identifier = self._get_param("DBInstanceIdentifier")
+    database = self.backend.databases.get(identifier)
+    source_id = getattr(database, "source_db_instance_identifier", None) if database else None
+    result = _original_promote_read_replica(self)
+    if source_id:
+        try:
+            primary = self.backend.find_db_from_id(source_id)
+        except Exception:  # the source may be gone already
+            primary = None
+        if primary is not None:
+            for name in (database.db_instance_identifier, database.db_instance_arn):
+                if name in primary.replicas:
+                    primary.replicas.remove(name)
+        database.source_db_instance_identifier = None
+    return result
+
+
 def install():
     """Patches moto's classes; idempotent."""
     ElastiCacheResponse.modify_replication_group = modify_replication_group
@@ -474,6 +497,7 @@ def install():
     ElastiCacheResponse.describe_events = describe_events
     ElastiCacheResponse.create_replication_group = create_replication_group
     ElastiCacheResponse.delete_replication_group = delete_replication_group
+    RDSResponse.promote_read_replica = promote_read_replica
     RDSResponse.start_db_instance_automated_backups_replication = \
         start_db_instance_automated_backups_replication
 
