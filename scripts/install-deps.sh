@@ -20,10 +20,9 @@ if ((${#missing[@]})); then
   log "installing Debian packages: ${missing[*]}"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-  # Debian starts the packaged services; the harness runs its own on free ports instead.
-  for svc in postgresql redis-server etcd prometheus; do
-    as_root systemctl disable --now "$svc" >/dev/null 2>&1 || as_root service "$svc" stop >/dev/null 2>&1 || true
-  done
+  # The packaged services (if the init system starts them) keep their default ports; the harness
+  # runs its own instances on free ephemeral ports, so they never collide. Stopping them through
+  # their init scripts is avoided: those stop every process of the same executable, harness ones too.
 else
   log "Debian packages: all present"
 fi
