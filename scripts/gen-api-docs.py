@@ -55,8 +55,8 @@ How to read the tables below:
 - `status` is written by the operator only (the status subresource). `status.conditions` follow the
   standard Kubernetes condition shape (`type`, `status`, `observedGeneration`, `lastTransitionTime`,
   `reason`, `message`); `status.phase` summarises them.
-- Unknown fields are refused when clients ask for strict field validation (`kubectl apply
-  --validate=strict`) and dropped otherwise.
+- Unknown (for example misspelt) fields are refused under strict field validation, which kubectl
+  uses by default; clients that ask for `--validate=warn` or `ignore` get them dropped.
 - Some rules are enforced by the operator rather than the schema: for example a DatabaseCluster with
   `deletionPolicy: Delete` is not deleted in AWS while `deletionProtection` is true.
 """
