@@ -126,7 +126,8 @@ def check_templates(crds):
         actual.pop("description", None)
         diff = first_difference(actual, expected, f"MetricsPlatform spec.{field}")
         if diff:
-            errors.append(f"{diff}: differs from {kind}.spec without its defaults")
+            errors.append(f"{diff}: differs from {kind}.spec without its defaults (copy {kind}.spec "
+                          f"there with its `default:` lines removed)")
     return errors
 
 
