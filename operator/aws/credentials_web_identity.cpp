@@ -1,9 +1,8 @@
 // STS AssumeRoleWithWebIdentity.
 #include "operator/aws/credentials_web_identity.h"
 
-#include <pugixml.hpp>
-
 #include "operator/aws/error_parser.h"
+#include "operator/aws/sts/codec.h"
 #include "operator/aws/time_format.h"
 
 namespace po::aws {
@@ -30,29 +29,6 @@ WebIdentityCredentialsProvider::WebIdentityCredentialsProvider(EnvLookup env, Fi
       clock_(clock),
       timeout_(timeout) {}
 
-Result<Credentials> ParseStsCredentials(const std::string& xml) {
-  pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) {
-    return Internal("STS reply is not XML");
-  }
-  pugi::xml_node node =
-      doc.select_node("//*[local-name()='Credentials'][*[local-name()='AccessKeyId']]").node();
-  if (!node) return Internal("STS reply has no Credentials element");
-  Credentials credentials;
-  credentials.access_key_id = node.child("AccessKeyId").text().get();
-  credentials.secret_access_key = node.child("SecretAccessKey").text().get();
-  credentials.session_token = node.child("SessionToken").text().get();
-  std::string expiration = node.child("Expiration").text().get();
-  if (credentials.access_key_id.empty() || credentials.secret_access_key.empty()) {
-    return Internal("STS reply has empty credentials");
-  }
-  if (!expiration.empty()) {
-    PO_ASSIGN_OR_RETURN(auto when, ParseIso8601(expiration));
-    credentials.expiration = when;
-  }
-  return credentials;
-}
-
 Result<Credentials> WebIdentityCredentialsProvider::Get() {
   auto role_arn = env_("AWS_ROLE_ARN");
   if (!role_arn) return NotFound("AWS_ROLE_ARN not set");
@@ -78,11 +54,14 @@ Result<Credentials> WebIdentityCredentialsProvider::Get() {
   request.url = endpoint.BaseUrl() + "/";
   request.headers = {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"},
                      {"Host", endpoint.authority}};
-  request.body = FormEncode({{"Action", "AssumeRoleWithWebIdentity"},
-                             {"Version", "2011-06-15"},
-                             {"RoleArn", *role_arn},
-                             {"RoleSessionName", session_name},
-                             {"WebIdentityToken", Trim(*token)}});
+  sts::AssumeRoleWithWebIdentityRequest assume;
+  assume.RoleArn = *role_arn;
+  assume.RoleSessionName = session_name;
+  assume.WebIdentityToken = Trim(*token);
+  KeyValueList form = {{"Action", "AssumeRoleWithWebIdentity"}, {"Version", sts::kApiVersion}};
+  QueryParams params = sts::EncodeAssumeRoleWithWebIdentity(assume);
+  form.insert(form.end(), params.begin(), params.end());
+  request.body = FormEncode(form);
   request.timeout = timeout_;
   Result<HttpResponse> reply = transport_.Send(request);
   if (!reply.ok()) {
@@ -95,7 +74,14 @@ Result<Credentials> WebIdentityCredentialsProvider::Get() {
     return Status(
         code, "STS AssumeRoleWithWebIdentity for " + *role_arn + " failed: " + error.ToString());
   }
-  return ParseStsCredentials(reply->body);
+  PO_ASSIGN_OR_RETURN(sts::AssumeRoleWithWebIdentityResponse assumed,
+                      sts::DecodeAssumeRoleWithWebIdentity(reply->body));
+  Credentials credentials;
+  credentials.access_key_id = std::move(assumed.Credentials.AccessKeyId);
+  credentials.secret_access_key = std::move(assumed.Credentials.SecretAccessKey);
+  credentials.session_token = std::move(assumed.Credentials.SessionToken);
+  PO_ASSIGN_OR_RETURN(credentials.expiration, ParseIso8601(assumed.Credentials.Expiration));
+  return credentials;
 }
 
 }  // namespace po::aws

@@ -32,7 +32,4 @@ class WebIdentityCredentialsProvider final : public CredentialsProvider {
   std::chrono::milliseconds timeout_;
 };
 
-// Parses an AssumeRoleWithWebIdentity (or AssumeRole) response document.
-Result<Credentials> ParseStsCredentials(const std::string& xml);
-
 }  // namespace po::aws

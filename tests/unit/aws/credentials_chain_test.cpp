@@ -18,8 +18,10 @@ constexpr char kStsReply[] =
     R"(<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">)"
     "<AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>ASIAWEBIDENTITY</AccessKeyId>"
     "<SecretAccessKey>web-secret</SecretAccessKey><SessionToken>web-token</SessionToken>"
-    "<Expiration>2026-01-01T01:00:00Z</Expiration></Credentials>"
-    "</AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>";
+    "<Expiration>2026-01-01T01:00:00Z</Expiration></Credentials><AssumedRoleUser>"
+    "<AssumedRoleId>AROA1:op-session</AssumedRoleId><Arn>arn:aws:sts::123456789012:assumed-role/"
+    "op/op-session</Arn></AssumedRoleUser></AssumeRoleWithWebIdentityResult>"
+    "</AssumeRoleWithWebIdentityResponse>";
 
 constexpr char kContainerReply[] =
     R"({"AccessKeyId": "ASIACONTAINER", "SecretAccessKey": "c-secret", "Token": "c-token",)"
