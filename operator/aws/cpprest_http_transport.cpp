@@ -4,20 +4,14 @@
 
 #include <cpprest/http_client.h>
 
-#include <algorithm>
-#include <cctype>
 #include <system_error>
+
+#include "operator/aws/text.h"
 
 namespace po::aws {
 namespace {
 
 namespace http = web::http;
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // Splits "https://host:port/path?q" into "https://host:port" and "/path?q".
 std::pair<std::string, std::string> SplitUrl(const std::string& url) {
@@ -61,7 +55,7 @@ Result<HttpResponse> CpprestHttpTransport::Send(const HttpRequest& request) {
     message.set_request_uri(web::uri(path_and_query));
     std::string content_type;
     for (const auto& [name, value] : request.headers) {
-      std::string lower = Lower(name);
+      std::string lower = ToLower(name);
       if (lower == "content-type") {
         content_type = value;
       } else if (lower != "content-length") {
@@ -74,7 +68,7 @@ Result<HttpResponse> CpprestHttpTransport::Send(const HttpRequest& request) {
     http::http_response reply = client->request(message).get();
     HttpResponse response;
     response.status = reply.status_code();
-    for (const auto& [name, value] : reply.headers()) response.headers[Lower(name)] = value;
+    for (const auto& [name, value] : reply.headers()) response.headers[ToLower(name)] = value;
     std::vector<unsigned char> bytes = reply.extract_vector().get();
     response.body.assign(bytes.begin(), bytes.end());
     return response;

@@ -4,17 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "operator/aws/endpoints.h"
+#include "operator/aws/text.h"
 #include "operator/aws/time_format.h"
 
 namespace po::aws {
 namespace {
-
-std::string Trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  size_t start = 0;
-  while (start < s.size() && std::isspace(static_cast<unsigned char>(s[start]))) ++start;
-  return s.substr(start);
-}
 
 // Plain http is only trusted on loopback and on the link-local container agent addresses.
 bool IsTrustedHttpHost(const std::string& authority) {

@@ -1,9 +1,8 @@
 // IMDSv2 credentials.
 #include "operator/aws/credentials_imds.h"
 
-#include <algorithm>
-
 #include "operator/aws/credentials_container.h"
+#include "operator/aws/text.h"
 
 namespace po::aws {
 
@@ -27,10 +26,8 @@ Result<std::string> InstanceMetadataCredentialsProvider::Fetch(const std::string
 }
 
 Result<Credentials> InstanceMetadataCredentialsProvider::Get() {
-  std::string disabled = env_("AWS_EC2_METADATA_DISABLED").value_or("");
-  std::transform(disabled.begin(), disabled.end(), disabled.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (disabled == "true") return NotFound("disabled by AWS_EC2_METADATA_DISABLED");
+  if (EqualsIgnoreCase(env_("AWS_EC2_METADATA_DISABLED").value_or(""), "true"))
+    return NotFound("disabled by AWS_EC2_METADATA_DISABLED");
   std::string base = env_("AWS_EC2_METADATA_SERVICE_ENDPOINT").value_or("http://169.254.169.254");
   while (!base.empty() && base.back() == '/') base.pop_back();
 
@@ -45,8 +42,7 @@ Result<Credentials> InstanceMetadataCredentialsProvider::Get() {
   const std::string credentials_path = base + "/latest/meta-data/iam/security-credentials/";
   Result<std::string> roles = Fetch("GET", credentials_path, auth);
   if (!roles.ok()) return roles.status().WithContext("listing the instance profile's role");
-  std::string role = roles->substr(0, roles->find('\n'));
-  while (!role.empty() && std::isspace(static_cast<unsigned char>(role.back()))) role.pop_back();
+  std::string role = Trim(roles->substr(0, roles->find('\n')));
   if (role.empty()) return NotFound("the instance has no IAM role attached");
   Result<std::string> document = Fetch("GET", credentials_path + role, auth);
   if (!document.ok()) return document.status().WithContext("fetching credentials of role " + role);

@@ -1,21 +1,11 @@
 // ~/.aws/credentials and ~/.aws/config profiles.
 #include "operator/aws/credentials_profile.h"
 
-#include <algorithm>
 #include <sstream>
 
+#include "operator/aws/text.h"
+
 namespace po::aws {
-namespace {
-
-std::string Trim(std::string_view s) {
-  size_t start = s.find_first_not_of(" \t\r");
-  if (start == std::string_view::npos) return "";
-  size_t end = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(start, end - start + 1));
-}
-
-}  // namespace
-
 std::map<std::string, std::map<std::string, std::string>> ParseIni(const std::string& text) {
   std::map<std::string, std::map<std::string, std::string>> sections;
   std::istringstream in(text);
@@ -34,9 +24,7 @@ std::map<std::string, std::map<std::string, std::string>> ParseIni(const std::st
     size_t eq = trimmed.find('=');
     if (!in_section || eq == std::string::npos) continue;
     std::string key = Trim(std::string_view(trimmed).substr(0, eq));
-    std::transform(key.begin(), key.end(), key.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    sections[current][key] = Trim(std::string_view(trimmed).substr(eq + 1));
+    sections[current][ToLower(key)] = Trim(std::string_view(trimmed).substr(eq + 1));
   }
   return sections;
 }

@@ -3,20 +3,10 @@
 
 #include "operator/aws/error_parser.h"
 #include "operator/aws/sts/codec.h"
+#include "operator/aws/text.h"
 #include "operator/aws/time_format.h"
 
 namespace po::aws {
-namespace {
-
-std::string Trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  size_t start = 0;
-  while (start < s.size() && std::isspace(static_cast<unsigned char>(s[start]))) ++start;
-  return s.substr(start);
-}
-
-}  // namespace
-
 WebIdentityCredentialsProvider::WebIdentityCredentialsProvider(EnvLookup env, FileReader& files,
                                                                HttpTransport& transport,
                                                                const EndpointResolver& endpoints,

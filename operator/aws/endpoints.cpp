@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "operator/aws/text.h"
+
 namespace po::aws {
 
 std::string EndpointResolver::ServiceEnvVar(const std::string& service) {
@@ -22,9 +24,7 @@ Result<Endpoint> ParseEndpointUrl(const std::string& url) {
   if (sep == std::string::npos) {
     return InvalidArgument("endpoint URL \"" + url + "\" has no scheme (want http:// or https://)");
   }
-  endpoint.scheme = url.substr(0, sep);
-  std::transform(endpoint.scheme.begin(), endpoint.scheme.end(), endpoint.scheme.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  endpoint.scheme = ToLower(url.substr(0, sep));
   if (endpoint.scheme != "http" && endpoint.scheme != "https") {
     return InvalidArgument("endpoint URL \"" + url + "\" must use http or https");
   }

@@ -1,7 +1,7 @@
 // FakeHttpTransport: scripted replies and a record of requests.
 #include "operator/aws/fake_http_transport.h"
 
-#include <strings.h>
+#include "operator/aws/text.h"
 
 namespace po::aws {
 
@@ -47,12 +47,7 @@ size_t FakeHttpTransport::request_count() const {
 }
 
 std::string HeaderValue(const HttpRequest& request, std::string_view name) {
-  for (const auto& [key, value] : request.headers) {
-    if (key.size() == name.size() && strncasecmp(key.c_str(), name.data(), name.size()) == 0) {
-      return value;
-    }
-  }
-  return "";
+  return FindHeader(request.headers, name).value_or("");
 }
 
 }  // namespace po::aws

@@ -1,5 +1,5 @@
-// HttpTransport: sends one HTTP request and returns the reply, so signing, retries and error parsing
-// are tested without sockets (FakeHttpTransport) and run on cpprestsdk in production
+// HttpTransport: sends one HTTP request and returns the reply, so signing, retries and error
+// parsing are tested without sockets (FakeHttpTransport) and run on cpprestsdk in production
 // (CpprestHttpTransport). Implementations must be thread-safe.
 #pragma once
 

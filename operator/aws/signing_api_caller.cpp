@@ -6,22 +6,13 @@
 #include "operator/aws/crypto.h"
 #include "operator/aws/error_codes.h"
 #include "operator/aws/sigv4.h"
+#include "operator/aws/text.h"
 
 namespace po::aws {
 namespace {
 
 using std::chrono::duration_cast;
 using std::chrono::milliseconds;
-
-bool HasHeader(const KeyValueList& headers, std::string_view name) {
-  return std::any_of(headers.begin(), headers.end(), [&](const auto& header) {
-    return header.first.size() == name.size() &&
-           std::equal(name.begin(), name.end(), header.first.begin(), [](char a, char b) {
-             return std::tolower(static_cast<unsigned char>(a)) ==
-                    std::tolower(static_cast<unsigned char>(b));
-           });
-  });
-}
 
 // Virtual-hosted addressing needs a bucket name that is a valid DNS label under TLS.
 bool IsVirtualHostable(const std::string& bucket) {
@@ -91,11 +82,11 @@ Outcome<RestResponse> SigningApiCaller::Rest(const CallTarget& target, const std
   call.headers.assign(request.headers.begin(), request.headers.end());
   call.body = request.body;
   call.bucket = request.bucket;
-  if (request.content_md5 && !HasHeader(call.headers, "Content-MD5")) {
+  if (request.content_md5 && !FindHeader(call.headers, "Content-MD5")) {
     call.headers.emplace_back("Content-MD5", Base64Encode(Md5(request.body)));
   }
   if (call.protocol == WireProtocol::kRestJson && !call.body.empty() &&
-      !HasHeader(call.headers, "Content-Type")) {
+      !FindHeader(call.headers, "Content-Type")) {
     call.headers.emplace_back("Content-Type", "application/json");
   }
   Outcome<HttpResponse> reply = Execute(target, operation, call);

@@ -7,18 +7,12 @@
 #include <map>
 
 #include "operator/aws/crypto.h"
+#include "operator/aws/text.h"
 
 namespace po::aws {
 namespace {
 
 constexpr char kAlgorithm[] = "AWS4-HMAC-SHA256";
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Trims the value and collapses each run of whitespace (including folded line breaks) to one space.
 std::string CanonicalHeaderValue(std::string_view value) {
@@ -50,7 +44,7 @@ struct CanonicalHeaders {
 CanonicalHeaders BuildCanonicalHeaders(const KeyValueList& headers) {
   std::map<std::string, std::string> merged;
   for (const auto& [name, value] : headers) {
-    std::string lower = Lower(name);
+    std::string lower = ToLower(name);
     if (IsUnsignableHeader(lower)) continue;
     std::string canonical = CanonicalHeaderValue(value);
     auto [it, inserted] = merged.emplace(lower, canonical);
