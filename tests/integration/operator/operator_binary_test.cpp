@@ -143,6 +143,28 @@ TEST_F(OperatorBinaryTest, ReplicasFailOverOnKillAndHandOverOnTerm) {
   EXPECT_EQ(Holder(lease), "");  // released on the way out
 }
 
+TEST_F(OperatorBinaryTest, LosingTheLeaseExitsNonZeroAtOnce) {
+  const std::string lease = "po-it-lost-" + std::to_string(::getpid());
+  std::vector<std::string> args = ElectionArgs(lease);
+  args.insert(args.end(),
+              {"--leader-election-lease-duration=4s", "--leader-election-renew-deadline=2s",
+               "--leader-election-retry-period=500ms"});
+  OperatorProcess p(PLATFORM_OPERATOR_BINARY, "lost", args);
+  ASSERT_TRUE(Eventually([&] { return p.MasterStatus() == 1.0; }, 20s)) << p.Log();
+
+  // Without its permissions the leader cannot renew; past the renew deadline it must exit at
+  // once (not after the 30 s graceful shutdown) with a non-zero status.
+  const auto revoked_at = std::chrono::steady_clock::now();
+  ASSERT_TRUE(identity_->Revoke().ok());
+  auto code = p.WaitExit(20s);
+  const double exit_s = Seconds(std::chrono::steady_clock::now() - revoked_at).count();
+  ASSERT_TRUE(code.has_value()) << p.Log();
+  EXPECT_EQ(*code, 1) << p.Log();
+  std::printf("[figures] lease lost (renew deadline 2 s): exited %d after %.2f s\n", *code, exit_s);
+  EXPECT_LE(exit_s, 10.0);
+  EXPECT_NE(p.Log().find("\"msg\":\"leader election lost\""), std::string::npos) << p.Log();
+}
+
 TEST_F(OperatorBinaryTest, RunningBinaryServesMetricsAndProbes) {
   const std::string lease = "po-it-metrics-" + std::to_string(::getpid());
   OperatorProcess p(PLATFORM_OPERATOR_BINARY, "metrics", ElectionArgs(lease));

@@ -114,6 +114,15 @@ Result<std::unique_ptr<RestrictedIdentity>> RestrictedIdentity::Create(
   return Unavailable("the ServiceAccount's permissions did not take effect within 10 s");
 }
 
+Status RestrictedIdentity::Revoke() {
+  for (const auto& object : cluster_objects_) {
+    const auto slash = object.find('/');
+    if (object.substr(0, slash) != "clusterrolebindings") continue;
+    PO_RETURN_IF_ERROR(admin_.Delete(kClusterRoleBindings, "", object.substr(slash + 1)));
+  }
+  return Status::Ok();
+}
+
 RestrictedIdentity::~RestrictedIdentity() {
   for (const auto& object : cluster_objects_) {
     const auto slash = object.find('/');

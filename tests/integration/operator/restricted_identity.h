@@ -29,6 +29,8 @@ class RestrictedIdentity {
   const std::string& KubeconfigPath() const { return kubeconfig_path_; }
   const kube::RestConfig& Config() const { return config_; }
   const std::string& Namespace() const { return ns_; }
+  // Deletes the ClusterRoleBindings: the account loses every permission.
+  Status Revoke();
 
  private:
   RestrictedIdentity(kube::KubeClient& admin, std::string ns, std::string name)
