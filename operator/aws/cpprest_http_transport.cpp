@@ -4,6 +4,7 @@
 
 #include <cpprest/http_client.h>
 
+#include <algorithm>
 #include <system_error>
 
 #include "operator/aws/text.h"
@@ -35,6 +36,10 @@ CpprestHttpTransport::~CpprestHttpTransport() = default;
 
 std::shared_ptr<http::client::http_client> CpprestHttpTransport::ClientFor(
     const std::string& base, std::chrono::milliseconds timeout) {
+  // cpprestsdk fixes the timeout per client. Rounding it up to whole seconds bounds the number of
+  // clients per host (a call near its deadline asks for odd remainders) at a cost of < 1 s.
+  std::chrono::seconds rounded = std::chrono::ceil<std::chrono::seconds>(timeout);
+  timeout = std::max<std::chrono::milliseconds>(std::chrono::seconds(1), rounded);
   std::lock_guard lock(mu_);
   auto key = std::make_pair(base, timeout.count());
   auto it = clients_.find(key);

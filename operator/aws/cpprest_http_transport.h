@@ -1,5 +1,6 @@
 // CpprestHttpTransport: HttpTransport on cpprestsdk's http_client, one client per scheme+authority
-// and timeout, reused across calls. TLS certificates are always verified. Thread-safe.
+// and timeout (rounded up to whole seconds), reused across calls. TLS certificates are always
+// verified. Thread-safe.
 #pragma once
 
 #include <chrono>
