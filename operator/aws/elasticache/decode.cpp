@@ -1,62 +1,27 @@
 // Decodes ElastiCache Query-protocol XML response bodies into typed results.
 #include "operator/aws/elasticache/decode.h"
 
-#include <charconv>
-#include <cstdlib>
 #include <optional>
 #include <pugixml.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "operator/aws/xml_reader.h"
 
 namespace po::aws::elasticache {
 namespace {
 
-std::optional<std::string> Text(pugi::xml_node parent, const char* name) {
-  pugi::xml_node child = parent.child(name);
-  if (!child) return std::nullopt;
-  return std::string(child.text().get());
-}
+constexpr std::string_view kService = "ElastiCache";
 
-std::optional<int> Int(pugi::xml_node parent, const char* name) {
-  std::optional<std::string> text = Text(parent, name);
-  if (!text) return std::nullopt;
-  int value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size()) return std::nullopt;
-  return value;
-}
-
-std::optional<double> Double(pugi::xml_node parent, const char* name) {
-  std::optional<std::string> text = Text(parent, name);
-  if (!text || text->empty()) return std::nullopt;
-  char* end = nullptr;
-  double value = std::strtod(text->c_str(), &end);
-  if (end != text->c_str() + text->size()) return std::nullopt;
-  return value;
-}
-
-std::optional<bool> Bool(pugi::xml_node parent, const char* name) {
-  std::optional<std::string> text = Text(parent, name);
-  if (!text) return std::nullopt;
-  if (*text == "true") return true;
-  if (*text == "false") return false;
-  return std::nullopt;
-}
-
-// The element children of <name>, whatever each member element is called.
-template <typename T, typename DecodeFn>
-std::vector<T> List(pugi::xml_node parent, const char* name, DecodeFn decode) {
-  std::vector<T> out;
-  for (pugi::xml_node member : parent.child(name).children()) {
-    if (member.type() == pugi::node_element) out.push_back(decode(member));
-  }
-  return out;
-}
-
-std::vector<std::string> Strings(pugi::xml_node parent, const char* name) {
-  return List<std::string>(parent, name,
-                           [](pugi::xml_node n) { return std::string(n.text().get()); });
-}
+using xml_reader::Bool;
+using xml_reader::DecodeMember;
+using xml_reader::DecodeResult;
+using xml_reader::Double;
+using xml_reader::Int;
+using xml_reader::List;
+using xml_reader::Strings;
+using xml_reader::Text;
 
 Tag DecodeTag(pugi::xml_node n) {
   return Tag{Text(n, "Key").value_or(""), Text(n, "Value").value_or("")};
@@ -160,81 +125,56 @@ Snapshot DecodeSnapshot(pugi::xml_node n) {
   return s;
 }
 
-// Parses `xml` into `doc` and returns its <ActionResult> element (an empty node when the action has
-// no result members), or an error when the body is not an <ActionResponse> document.
-Result<pugi::xml_node> ResultNode(pugi::xml_document& doc, std::string_view action,
-                                  std::string_view xml) {
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
-  const std::string name(action);
-  if (!parsed) {
-    return Internal("malformed XML in ElastiCache " + name + " response: " + parsed.description());
-  }
-  pugi::xml_node response = doc.child((name + "Response").c_str());
-  if (!response) {
-    return Internal("ElastiCache " + name + " response has no <" + name + "Response> element");
-  }
-  return response.child((name + "Result").c_str());
-}
-
-template <typename T, typename DecodeFn>
-Result<T> DecodeMember(std::string_view action, std::string_view xml, const char* element,
-                       DecodeFn decode) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, action, xml));
-  pugi::xml_node member = result.child(element);
-  if (!member) {
-    return Internal("ElastiCache " + std::string(action) + " response has no <" + element +
-                    "> element");
-  }
-  return decode(member);
-}
-
 }  // namespace
 
 Result<ReplicationGroup> DecodeReplicationGroupResult(std::string_view action,
                                                       std::string_view xml) {
-  return DecodeMember<ReplicationGroup>(action, xml, "ReplicationGroup", DecodeReplicationGroup);
+  return DecodeMember<ReplicationGroup>(kService, action, xml, "ReplicationGroup",
+                                        DecodeReplicationGroup);
 }
 
 Result<Snapshot> DecodeSnapshotResult(std::string_view action, std::string_view xml) {
-  return DecodeMember<Snapshot>(action, xml, "Snapshot", DecodeSnapshot);
+  return DecodeMember<Snapshot>(kService, action, xml, "Snapshot", DecodeSnapshot);
 }
 
 Result<ReplicationGroupMessage> DecodeDescribeReplicationGroups(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "DescribeReplicationGroups", xml));
-  ReplicationGroupMessage out;
-  out.Marker = Text(result, "Marker");
-  out.ReplicationGroups =
-      List<ReplicationGroup>(result, "ReplicationGroups", DecodeReplicationGroup);
-  return out;
+  return DecodeResult<ReplicationGroupMessage>(
+      kService, "DescribeReplicationGroups", xml, [](pugi::xml_node result) {
+        ReplicationGroupMessage out;
+        out.Marker = Text(result, "Marker");
+        out.ReplicationGroups =
+            List<ReplicationGroup>(result, "ReplicationGroups", DecodeReplicationGroup);
+        return out;
+      });
 }
 
 Result<DescribeSnapshotsListMessage> DecodeDescribeSnapshots(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "DescribeSnapshots", xml));
-  DescribeSnapshotsListMessage out;
-  out.Marker = Text(result, "Marker");
-  out.Snapshots = List<Snapshot>(result, "Snapshots", DecodeSnapshot);
-  return out;
+  return DecodeResult<DescribeSnapshotsListMessage>(
+      kService, "DescribeSnapshots", xml, [](pugi::xml_node result) {
+        DescribeSnapshotsListMessage out;
+        out.Marker = Text(result, "Marker");
+        out.Snapshots = List<Snapshot>(result, "Snapshots", DecodeSnapshot);
+        return out;
+      });
 }
 
 Result<EventsMessage> DecodeDescribeEvents(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "DescribeEvents", xml));
-  EventsMessage out;
-  out.Marker = Text(result, "Marker");
-  out.Events = List<Event>(result, "Events", [](pugi::xml_node n) {
-    return Event{Text(n, "SourceIdentifier"), Text(n, "SourceType"), Text(n, "Message"),
-                 Text(n, "Date")};
+  return DecodeResult<EventsMessage>(kService, "DescribeEvents", xml, [](pugi::xml_node result) {
+    EventsMessage out;
+    out.Marker = Text(result, "Marker");
+    out.Events = List<Event>(result, "Events", [](pugi::xml_node n) {
+      return Event{Text(n, "SourceIdentifier"), Text(n, "SourceType"), Text(n, "Message"),
+                   Text(n, "Date")};
+    });
+    return out;
   });
-  return out;
 }
 
 Result<TagListMessage> DecodeAddTagsToResource(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "AddTagsToResource", xml));
-  return TagListMessage{List<Tag>(result, "TagList", DecodeTag)};
+  return DecodeResult<TagListMessage>(
+      kService, "AddTagsToResource", xml, [](pugi::xml_node result) {
+        return TagListMessage{List<Tag>(result, "TagList", DecodeTag)};
+      });
 }
 
 }  // namespace po::aws::elasticache

@@ -1,59 +1,12 @@
 // Encodes ElastiCache requests into Query-protocol form parameters.
 #include "operator/aws/elasticache/encode.h"
 
-#include <string>
-#include <utility>
+#include "operator/aws/query_codec.h"
 
 namespace po::aws::elasticache {
 namespace {
 
-// Appends Query parameters under an optional prefix; absent optionals and empty lists are left out.
-class ParamWriter {
- public:
-  explicit ParamWriter(QueryParams& out, std::string prefix = "")
-      : out_(out), prefix_(std::move(prefix)) {}
-
-  void Str(const std::string& name, const std::string& value) {
-    out_.emplace_back(prefix_ + name, value);
-  }
-  void Str(const std::string& name, const std::optional<std::string>& value) {
-    if (value) Str(name, *value);
-  }
-  void Int(const std::string& name, const std::optional<int>& value) {
-    if (value) Str(name, std::to_string(*value));
-  }
-  void Bool(const std::string& name, const std::optional<bool>& value) {
-    if (value) Str(name, std::string(*value ? "true" : "false"));
-  }
-  // name.member.1, name.member.2, …
-  void Strings(const std::string& name, const std::string& member,
-               const std::vector<std::string>& values) {
-    for (size_t i = 0; i < values.size(); ++i) {
-      Str(name + "." + member + "." + std::to_string(i + 1), values[i]);
-    }
-  }
-  // name.member.N.<fields written by write(writer, item)>
-  template <typename T, typename WriteFn>
-  void Structs(const std::string& name, const std::string& member, const std::vector<T>& items,
-               WriteFn write) {
-    for (size_t i = 0; i < items.size(); ++i) {
-      ParamWriter nested(out_, prefix_ + name + "." + member + "." + std::to_string(i + 1) + ".");
-      write(nested, items[i]);
-    }
-  }
-  void Tags(const std::vector<Tag>& tags) {
-    Structs("Tags", "Tag", tags, [](ParamWriter& w, const Tag& tag) {
-      w.Str("Key", tag.Key);
-      w.Str("Value", tag.Value);
-    });
-  }
-
- private:
-  QueryParams& out_;
-  std::string prefix_;
-};
-
-void WriteConfigureShard(ParamWriter& w, const ConfigureShard& shard) {
+void WriteConfigureShard(QueryParamWriter& w, const ConfigureShard& shard) {
   w.Str("NodeGroupId", shard.NodeGroupId);
   w.Int("NewReplicaCount", shard.NewReplicaCount);
   w.Strings("PreferredAvailabilityZones", "PreferredAvailabilityZone",
@@ -63,8 +16,7 @@ void WriteConfigureShard(ParamWriter& w, const ConfigureShard& shard) {
 }  // namespace
 
 QueryParams EncodeCreateReplicationGroup(const CreateReplicationGroupMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Str("ReplicationGroupDescription", r.ReplicationGroupDescription);
   w.Bool("AutomaticFailoverEnabled", r.AutomaticFailoverEnabled);
@@ -74,7 +26,7 @@ QueryParams EncodeCreateReplicationGroup(const CreateReplicationGroupMessage& r)
   w.Int("NumNodeGroups", r.NumNodeGroups);
   w.Int("ReplicasPerNodeGroup", r.ReplicasPerNodeGroup);
   w.Structs("NodeGroupConfiguration", "NodeGroupConfiguration", r.NodeGroupConfiguration,
-            [](ParamWriter& n, const NodeGroupConfiguration& c) {
+            [](QueryParamWriter& n, const NodeGroupConfiguration& c) {
               n.Str("NodeGroupId", c.NodeGroupId);
               n.Str("Slots", c.Slots);
               n.Int("ReplicaCount", c.ReplicaCount);
@@ -100,21 +52,19 @@ QueryParams EncodeCreateReplicationGroup(const CreateReplicationGroupMessage& r)
   w.Str("KmsKeyId", r.KmsKeyId);
   w.Str("TransitEncryptionMode", r.TransitEncryptionMode);
   w.Str("ClusterMode", r.ClusterMode);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeDescribeReplicationGroups(const DescribeReplicationGroupsMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Int("MaxRecords", r.MaxRecords);
   w.Str("Marker", r.Marker);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeModifyReplicationGroup(const ModifyReplicationGroupMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Str("ReplicationGroupDescription", r.ReplicationGroupDescription);
   w.Str("PrimaryClusterId", r.PrimaryClusterId);
@@ -135,79 +85,72 @@ QueryParams EncodeModifyReplicationGroup(const ModifyReplicationGroupMessage& r)
   w.Bool("TransitEncryptionEnabled", r.TransitEncryptionEnabled);
   w.Str("TransitEncryptionMode", r.TransitEncryptionMode);
   w.Str("ClusterMode", r.ClusterMode);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeModifyReplicationGroupShardConfiguration(
     const ModifyReplicationGroupShardConfigurationMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Int("NodeGroupCount", r.NodeGroupCount);
   w.Bool("ApplyImmediately", r.ApplyImmediately);
   w.Structs("ReshardingConfiguration", "ReshardingConfiguration", r.ReshardingConfiguration,
-            [](ParamWriter& n, const ReshardingConfiguration& c) {
+            [](QueryParamWriter& n, const ReshardingConfiguration& c) {
               n.Str("NodeGroupId", c.NodeGroupId);
               n.Strings("PreferredAvailabilityZones", "AvailabilityZone",
                         c.PreferredAvailabilityZones);
             });
   w.Strings("NodeGroupsToRemove", "NodeGroupToRemove", r.NodeGroupsToRemove);
   w.Strings("NodeGroupsToRetain", "NodeGroupToRetain", r.NodeGroupsToRetain);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeIncreaseReplicaCount(const IncreaseReplicaCountMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Int("NewReplicaCount", r.NewReplicaCount);
   w.Structs("ReplicaConfiguration", "ConfigureShard", r.ReplicaConfiguration, WriteConfigureShard);
   w.Bool("ApplyImmediately", r.ApplyImmediately);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeDecreaseReplicaCount(const DecreaseReplicaCountMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Int("NewReplicaCount", r.NewReplicaCount);
   w.Structs("ReplicaConfiguration", "ConfigureShard", r.ReplicaConfiguration, WriteConfigureShard);
   w.Strings("ReplicasToRemove", "member", r.ReplicasToRemove);
   w.Bool("ApplyImmediately", r.ApplyImmediately);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeDeleteReplicationGroup(const DeleteReplicationGroupMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Bool("RetainPrimaryCluster", r.RetainPrimaryCluster);
   w.Str("FinalSnapshotIdentifier", r.FinalSnapshotIdentifier);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeTestFailover(const TestFailoverMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Str("NodeGroupId", r.NodeGroupId);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeCreateSnapshot(const CreateSnapshotMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Str("CacheClusterId", r.CacheClusterId);
   w.Str("SnapshotName", r.SnapshotName);
   w.Str("KmsKeyId", r.KmsKeyId);
   w.Tags(r.Tags);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeDescribeSnapshots(const DescribeSnapshotsMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ReplicationGroupId", r.ReplicationGroupId);
   w.Str("CacheClusterId", r.CacheClusterId);
   w.Str("SnapshotName", r.SnapshotName);
@@ -215,30 +158,27 @@ QueryParams EncodeDescribeSnapshots(const DescribeSnapshotsMessage& r) {
   w.Str("Marker", r.Marker);
   w.Int("MaxRecords", r.MaxRecords);
   w.Bool("ShowNodeGroupConfig", r.ShowNodeGroupConfig);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeDeleteSnapshot(const DeleteSnapshotMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("SnapshotName", r.SnapshotName);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeCopySnapshot(const CopySnapshotMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("SourceSnapshotName", r.SourceSnapshotName);
   w.Str("TargetSnapshotName", r.TargetSnapshotName);
   w.Str("TargetBucket", r.TargetBucket);
   w.Str("KmsKeyId", r.KmsKeyId);
   w.Tags(r.Tags);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeDescribeEvents(const DescribeEventsMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("SourceIdentifier", r.SourceIdentifier);
   w.Str("SourceType", r.SourceType);
   w.Str("StartTime", r.StartTime);
@@ -246,15 +186,14 @@ QueryParams EncodeDescribeEvents(const DescribeEventsMessage& r) {
   w.Int("Duration", r.Duration);
   w.Int("MaxRecords", r.MaxRecords);
   w.Str("Marker", r.Marker);
-  return out;
+  return w.Take();
 }
 
 QueryParams EncodeAddTagsToResource(const AddTagsToResourceMessage& r) {
-  QueryParams out;
-  ParamWriter w(out);
+  QueryParamWriter w;
   w.Str("ResourceName", r.ResourceName);
   w.Tags(r.Tags);
-  return out;
+  return w.Take();
 }
 
 }  // namespace po::aws::elasticache

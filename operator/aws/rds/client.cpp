@@ -3,30 +3,20 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 
+#include "operator/aws/query_call.h"
 #include "operator/aws/rds/decode.h"
 #include "operator/aws/rds/encode.h"
 
 namespace po::aws::rds {
 namespace {
 
-// Makes one Query call and decodes its body; a body that does not decode becomes an AwsError.
+// Makes one Query call to this service in `region` and decodes its body.
 template <typename T, typename DecodeFn>
 Outcome<T> Call(ApiCaller& caller, const std::string& region, const std::string& action,
                 const QueryParams& params, DecodeFn decode) {
-  Outcome<std::string> body =
-      caller.Query(CallTarget{kSigningName, region}, action, kApiVersion, params);
-  if (!body.ok()) return body.error();
-  Result<T> decoded = decode(body.value());
-  if (!decoded.ok()) {
-    AwsError error;
-    error.code = "InvalidResponse";
-    error.message = decoded.status().message();
-    error.http_status = 200;
-    return error;
-  }
-  return std::move(decoded).value();
+  return CallQuery<T>(caller, CallTarget{kSigningName, region}, action, kApiVersion, params,
+                      decode);
 }
 
 }  // namespace

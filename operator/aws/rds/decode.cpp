@@ -1,52 +1,26 @@
 // Decodes RDS Query-protocol XML response bodies into typed results.
 #include "operator/aws/rds/decode.h"
 
-#include <charconv>
 #include <optional>
 #include <pugixml.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "operator/aws/xml_reader.h"
 
 namespace po::aws::rds {
 namespace {
 
-std::optional<std::string> Text(pugi::xml_node parent, const char* name) {
-  pugi::xml_node child = parent.child(name);
-  if (!child) return std::nullopt;
-  return std::string(child.text().get());
-}
+constexpr std::string_view kService = "RDS";
 
-std::optional<int> Int(pugi::xml_node parent, const char* name) {
-  std::optional<std::string> text = Text(parent, name);
-  if (!text) return std::nullopt;
-  int value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size()) return std::nullopt;
-  return value;
-}
-
-std::optional<bool> Bool(pugi::xml_node parent, const char* name) {
-  std::optional<std::string> text = Text(parent, name);
-  if (!text) return std::nullopt;
-  if (*text == "true") return true;
-  if (*text == "false") return false;
-  return std::nullopt;
-}
-
-// The element children of <name>, whatever each member element is called.
-template <typename T, typename DecodeFn>
-std::vector<T> List(pugi::xml_node parent, const char* name, DecodeFn decode) {
-  std::vector<T> out;
-  for (pugi::xml_node member : parent.child(name).children()) {
-    if (member.type() == pugi::node_element) out.push_back(decode(member));
-  }
-  return out;
-}
-
-std::vector<std::string> Strings(pugi::xml_node parent, const char* name) {
-  return List<std::string>(parent, name,
-                           [](pugi::xml_node n) { return std::string(n.text().get()); });
-}
+using xml_reader::Bool;
+using xml_reader::DecodeMember;
+using xml_reader::DecodeResult;
+using xml_reader::Int;
+using xml_reader::List;
+using xml_reader::Strings;
+using xml_reader::Text;
 
 Tag DecodeTag(pugi::xml_node n) {
   return Tag{Text(n, "Key").value_or(""), Text(n, "Value").value_or("")};
@@ -178,67 +152,40 @@ Event DecodeEvent(pugi::xml_node n) {
   return e;
 }
 
-// Parses `xml` into `doc` and returns its <ActionResult> element (an empty node when the action has
-// no result members), or an error when the body is not an <ActionResponse> document.
-Result<pugi::xml_node> ResultNode(pugi::xml_document& doc, std::string_view action,
-                                  std::string_view xml) {
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
-  const std::string name(action);
-  if (!parsed) {
-    return Internal("malformed XML in RDS " + name + " response: " + parsed.description());
-  }
-  pugi::xml_node response = doc.child((name + "Response").c_str());
-  if (!response) {
-    return Internal("RDS " + name + " response has no <" + name + "Response> element");
-  }
-  return response.child((name + "Result").c_str());
-}
-
-// Decodes the single member `element` of the action's result with `decode`.
-template <typename T, typename DecodeFn>
-Result<T> DecodeMember(std::string_view action, std::string_view xml, const char* element,
-                       DecodeFn decode) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, action, xml));
-  pugi::xml_node member = result.child(element);
-  if (!member) {
-    return Internal("RDS " + std::string(action) + " response has no <" + element + "> element");
-  }
-  return decode(member);
-}
-
 }  // namespace
 
 Result<DBInstance> DecodeDBInstanceResult(std::string_view action, std::string_view xml) {
-  return DecodeMember<DBInstance>(action, xml, "DBInstance", DecodeDBInstance);
+  return DecodeMember<DBInstance>(kService, action, xml, "DBInstance", DecodeDBInstance);
 }
 
 Result<DBSnapshot> DecodeDBSnapshotResult(std::string_view action, std::string_view xml) {
-  return DecodeMember<DBSnapshot>(action, xml, "DBSnapshot", DecodeDBSnapshot);
+  return DecodeMember<DBSnapshot>(kService, action, xml, "DBSnapshot", DecodeDBSnapshot);
 }
 
 Result<DBInstanceMessage> DecodeDescribeDBInstances(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "DescribeDBInstances", xml));
-  DBInstanceMessage out;
-  out.Marker = Text(result, "Marker");
-  out.DBInstances = List<DBInstance>(result, "DBInstances", DecodeDBInstance);
-  return out;
+  return DecodeResult<DBInstanceMessage>(
+      kService, "DescribeDBInstances", xml, [](pugi::xml_node result) {
+        DBInstanceMessage out;
+        out.Marker = Text(result, "Marker");
+        out.DBInstances = List<DBInstance>(result, "DBInstances", DecodeDBInstance);
+        return out;
+      });
 }
 
 Result<DBSnapshotMessage> DecodeDescribeDBSnapshots(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "DescribeDBSnapshots", xml));
-  DBSnapshotMessage out;
-  out.Marker = Text(result, "Marker");
-  out.DBSnapshots = List<DBSnapshot>(result, "DBSnapshots", DecodeDBSnapshot);
-  return out;
+  return DecodeResult<DBSnapshotMessage>(
+      kService, "DescribeDBSnapshots", xml, [](pugi::xml_node result) {
+        DBSnapshotMessage out;
+        out.Marker = Text(result, "Marker");
+        out.DBSnapshots = List<DBSnapshot>(result, "DBSnapshots", DecodeDBSnapshot);
+        return out;
+      });
 }
 
 Result<DBInstanceAutomatedBackup> DecodeStartDBInstanceAutomatedBackupsReplication(
     std::string_view xml) {
   return DecodeMember<DBInstanceAutomatedBackup>(
-      "StartDBInstanceAutomatedBackupsReplication", xml, "DBInstanceAutomatedBackup",
+      kService, "StartDBInstanceAutomatedBackupsReplication", xml, "DBInstanceAutomatedBackup",
       [](pugi::xml_node n) {
         DBInstanceAutomatedBackup b;
         b.DBInstanceArn = Text(n, "DBInstanceArn");
@@ -256,39 +203,39 @@ Result<DBInstanceAutomatedBackup> DecodeStartDBInstanceAutomatedBackupsReplicati
 }
 
 Result<EventsMessage> DecodeDescribeEvents(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "DescribeEvents", xml));
-  EventsMessage out;
-  out.Marker = Text(result, "Marker");
-  out.Events = List<Event>(result, "Events", DecodeEvent);
-  return out;
+  return DecodeResult<EventsMessage>(kService, "DescribeEvents", xml, [](pugi::xml_node result) {
+    EventsMessage out;
+    out.Marker = Text(result, "Marker");
+    out.Events = List<Event>(result, "Events", DecodeEvent);
+    return out;
+  });
 }
 
 Result<Empty> DecodeAddTagsToResource(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "AddTagsToResource", xml));
-  (void)result;
-  return Empty{};
+  return DecodeResult<Empty>(kService, "AddTagsToResource", xml,
+                             [](pugi::xml_node) { return Empty{}; });
 }
 
 Result<TagListMessage> DecodeListTagsForResource(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "ListTagsForResource", xml));
-  return TagListMessage{List<Tag>(result, "TagList", DecodeTag)};
+  return DecodeResult<TagListMessage>(
+      kService, "ListTagsForResource", xml, [](pugi::xml_node result) {
+        return TagListMessage{List<Tag>(result, "TagList", DecodeTag)};
+      });
 }
 
 Result<DBSubnetGroup> DecodeCreateDBSubnetGroup(std::string_view xml) {
-  return DecodeMember<DBSubnetGroup>("CreateDBSubnetGroup", xml, "DBSubnetGroup",
+  return DecodeMember<DBSubnetGroup>(kService, "CreateDBSubnetGroup", xml, "DBSubnetGroup",
                                      DecodeDBSubnetGroup);
 }
 
 Result<DBSubnetGroupMessage> DecodeDescribeDBSubnetGroups(std::string_view xml) {
-  pugi::xml_document doc;
-  PO_ASSIGN_OR_RETURN(pugi::xml_node result, ResultNode(doc, "DescribeDBSubnetGroups", xml));
-  DBSubnetGroupMessage out;
-  out.Marker = Text(result, "Marker");
-  out.DBSubnetGroups = List<DBSubnetGroup>(result, "DBSubnetGroups", DecodeDBSubnetGroup);
-  return out;
+  return DecodeResult<DBSubnetGroupMessage>(
+      kService, "DescribeDBSubnetGroups", xml, [](pugi::xml_node result) {
+        DBSubnetGroupMessage out;
+        out.Marker = Text(result, "Marker");
+        out.DBSubnetGroups = List<DBSubnetGroup>(result, "DBSubnetGroups", DecodeDBSubnetGroup);
+        return out;
+      });
 }
 
 }  // namespace po::aws::rds

@@ -1,56 +1,43 @@
 // Encodes RDS requests into Query-protocol form parameters.
 #include "operator/aws/rds/encode.h"
 
-#include <string>
-#include <utility>
+#include <vector>
+
+#include "operator/aws/query_codec.h"
 
 namespace po::aws::rds {
 namespace {
 
-// Appends Query parameters; absent optionals and empty lists are left out.
-class ParamWriter {
- public:
-  void Str(const std::string& name, const std::string& value) { out_.emplace_back(name, value); }
-  void Str(const std::string& name, const std::optional<std::string>& value) {
-    if (value) Str(name, *value);
-  }
-  void Int(const std::string& name, const std::optional<int>& value) {
-    if (value) Str(name, std::to_string(*value));
-  }
-  void Bool(const std::string& name, const std::optional<bool>& value) {
-    if (value) Str(name, std::string(*value ? "true" : "false"));
-  }
-  // name.member.1, name.member.2, …
-  void Strings(const std::string& name, const std::string& member,
-               const std::vector<std::string>& values) {
-    for (size_t i = 0; i < values.size(); ++i) {
-      Str(name + "." + member + "." + std::to_string(i + 1), values[i]);
-    }
-  }
-  void Tags(const std::vector<Tag>& tags) {
-    for (size_t i = 0; i < tags.size(); ++i) {
-      const std::string prefix = "Tags.Tag." + std::to_string(i + 1);
-      Str(prefix + ".Key", tags[i].Key);
-      Str(prefix + ".Value", tags[i].Value);
-    }
-  }
-  void Filters(const std::vector<Filter>& filters) {
-    for (size_t i = 0; i < filters.size(); ++i) {
-      const std::string prefix = "Filters.Filter." + std::to_string(i + 1);
-      Str(prefix + ".Name", filters[i].Name);
-      Strings(prefix + ".Values", "Value", filters[i].Values);
-    }
-  }
-  QueryParams Take() { return std::move(out_); }
+// Filters.Filter.N.Name and Filters.Filter.N.Values.Value.M.
+void WriteFilters(QueryParamWriter& w, const std::vector<Filter>& filters) {
+  w.Structs("Filters", "Filter", filters, [](QueryParamWriter& f, const Filter& filter) {
+    f.Str("Name", filter.Name);
+    f.Strings("Values", "Value", filter.Values);
+  });
+}
 
- private:
-  QueryParams out_;
-};
+// The settings of the new instance that both restore actions take, in the service model's order
+// (RestoreDBInstanceFromDBSnapshotMessage, RestoreDBInstanceToPointInTimeMessage).
+template <typename RestoreMessage>
+void WriteRestoredInstanceSettings(QueryParamWriter& w, const RestoreMessage& r) {
+  w.Str("DBInstanceClass", r.DBInstanceClass);
+  w.Int("Port", r.Port);
+  w.Str("AvailabilityZone", r.AvailabilityZone);
+  w.Str("DBSubnetGroupName", r.DBSubnetGroupName);
+  w.Bool("MultiAZ", r.MultiAZ);
+  w.Str("DBName", r.DBName);
+  w.Str("Engine", r.Engine);
+  w.Int("Iops", r.Iops);
+  w.Tags(r.Tags);
+  w.Str("StorageType", r.StorageType);
+  w.Strings("VpcSecurityGroupIds", "VpcSecurityGroupId", r.VpcSecurityGroupIds);
+  w.Bool("DeletionProtection", r.DeletionProtection);
+}
 
 }  // namespace
 
 QueryParams EncodeCreateDBInstance(const CreateDBInstanceMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBName", r.DBName);
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Int("AllocatedStorage", r.AllocatedStorage);
@@ -83,16 +70,16 @@ QueryParams EncodeCreateDBInstance(const CreateDBInstanceMessage& r) {
 }
 
 QueryParams EncodeDescribeDBInstances(const DescribeDBInstancesMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
-  w.Filters(r.Filters);
+  WriteFilters(w, r.Filters);
   w.Int("MaxRecords", r.MaxRecords);
   w.Str("Marker", r.Marker);
   return w.Take();
 }
 
 QueryParams EncodeModifyDBInstance(const ModifyDBInstanceMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Int("AllocatedStorage", r.AllocatedStorage);
   w.Str("DBInstanceClass", r.DBInstanceClass);
@@ -119,7 +106,7 @@ QueryParams EncodeModifyDBInstance(const ModifyDBInstanceMessage& r) {
 }
 
 QueryParams EncodeDeleteDBInstance(const DeleteDBInstanceMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Bool("SkipFinalSnapshot", r.SkipFinalSnapshot);
   w.Str("FinalDBSnapshotIdentifier", r.FinalDBSnapshotIdentifier);
@@ -128,7 +115,7 @@ QueryParams EncodeDeleteDBInstance(const DeleteDBInstanceMessage& r) {
 }
 
 QueryParams EncodeCreateDBInstanceReadReplica(const CreateDBInstanceReadReplicaMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Str("SourceDBInstanceIdentifier", r.SourceDBInstanceIdentifier);
   w.Str("DBInstanceClass", r.DBInstanceClass);
@@ -148,7 +135,7 @@ QueryParams EncodeCreateDBInstanceReadReplica(const CreateDBInstanceReadReplicaM
 }
 
 QueryParams EncodePromoteReadReplica(const PromoteReadReplicaMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Int("BackupRetentionPeriod", r.BackupRetentionPeriod);
   w.Str("PreferredBackupWindow", r.PreferredBackupWindow);
@@ -156,14 +143,14 @@ QueryParams EncodePromoteReadReplica(const PromoteReadReplicaMessage& r) {
 }
 
 QueryParams EncodeRebootDBInstance(const RebootDBInstanceMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Bool("ForceFailover", r.ForceFailover);
   return w.Take();
 }
 
 QueryParams EncodeCreateDBSnapshot(const CreateDBSnapshotMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBSnapshotIdentifier", r.DBSnapshotIdentifier);
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Tags(r.Tags);
@@ -171,7 +158,7 @@ QueryParams EncodeCreateDBSnapshot(const CreateDBSnapshotMessage& r) {
 }
 
 QueryParams EncodeCopyDBSnapshot(const CopyDBSnapshotMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("SourceDBSnapshotIdentifier", r.SourceDBSnapshotIdentifier);
   w.Str("TargetDBSnapshotIdentifier", r.TargetDBSnapshotIdentifier);
   w.Str("KmsKeyId", r.KmsKeyId);
@@ -182,60 +169,38 @@ QueryParams EncodeCopyDBSnapshot(const CopyDBSnapshotMessage& r) {
 }
 
 QueryParams EncodeDescribeDBSnapshots(const DescribeDBSnapshotsMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Str("DBSnapshotIdentifier", r.DBSnapshotIdentifier);
   w.Str("SnapshotType", r.SnapshotType);
-  w.Filters(r.Filters);
+  WriteFilters(w, r.Filters);
   w.Int("MaxRecords", r.MaxRecords);
   w.Str("Marker", r.Marker);
   return w.Take();
 }
 
 QueryParams EncodeDeleteDBSnapshot(const DeleteDBSnapshotMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBSnapshotIdentifier", r.DBSnapshotIdentifier);
   return w.Take();
 }
 
 QueryParams EncodeRestoreDBInstanceFromDBSnapshot(const RestoreDBInstanceFromDBSnapshotMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBInstanceIdentifier", r.DBInstanceIdentifier);
   w.Str("DBSnapshotIdentifier", r.DBSnapshotIdentifier);
-  w.Str("DBInstanceClass", r.DBInstanceClass);
-  w.Int("Port", r.Port);
-  w.Str("AvailabilityZone", r.AvailabilityZone);
-  w.Str("DBSubnetGroupName", r.DBSubnetGroupName);
-  w.Bool("MultiAZ", r.MultiAZ);
-  w.Str("DBName", r.DBName);
-  w.Str("Engine", r.Engine);
-  w.Int("Iops", r.Iops);
-  w.Tags(r.Tags);
-  w.Str("StorageType", r.StorageType);
-  w.Strings("VpcSecurityGroupIds", "VpcSecurityGroupId", r.VpcSecurityGroupIds);
-  w.Bool("DeletionProtection", r.DeletionProtection);
+  WriteRestoredInstanceSettings(w, r);
   w.Int("AllocatedStorage", r.AllocatedStorage);
   return w.Take();
 }
 
 QueryParams EncodeRestoreDBInstanceToPointInTime(const RestoreDBInstanceToPointInTimeMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("SourceDBInstanceIdentifier", r.SourceDBInstanceIdentifier);
   w.Str("TargetDBInstanceIdentifier", r.TargetDBInstanceIdentifier);
   w.Str("RestoreTime", r.RestoreTime);
   w.Bool("UseLatestRestorableTime", r.UseLatestRestorableTime);
-  w.Str("DBInstanceClass", r.DBInstanceClass);
-  w.Int("Port", r.Port);
-  w.Str("AvailabilityZone", r.AvailabilityZone);
-  w.Str("DBSubnetGroupName", r.DBSubnetGroupName);
-  w.Bool("MultiAZ", r.MultiAZ);
-  w.Str("DBName", r.DBName);
-  w.Str("Engine", r.Engine);
-  w.Int("Iops", r.Iops);
-  w.Tags(r.Tags);
-  w.Str("StorageType", r.StorageType);
-  w.Strings("VpcSecurityGroupIds", "VpcSecurityGroupId", r.VpcSecurityGroupIds);
-  w.Bool("DeletionProtection", r.DeletionProtection);
+  WriteRestoredInstanceSettings(w, r);
   w.Str("SourceDbiResourceId", r.SourceDbiResourceId);
   w.Int("MaxAllocatedStorage", r.MaxAllocatedStorage);
   w.Int("AllocatedStorage", r.AllocatedStorage);
@@ -244,7 +209,7 @@ QueryParams EncodeRestoreDBInstanceToPointInTime(const RestoreDBInstanceToPointI
 
 QueryParams EncodeStartDBInstanceAutomatedBackupsReplication(
     const StartDBInstanceAutomatedBackupsReplicationMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("SourceDBInstanceArn", r.SourceDBInstanceArn);
   w.Int("BackupRetentionPeriod", r.BackupRetentionPeriod);
   w.Str("KmsKeyId", r.KmsKeyId);
@@ -254,35 +219,35 @@ QueryParams EncodeStartDBInstanceAutomatedBackupsReplication(
 }
 
 QueryParams EncodeDescribeEvents(const DescribeEventsMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("SourceIdentifier", r.SourceIdentifier);
   w.Str("SourceType", r.SourceType);
   w.Str("StartTime", r.StartTime);
   w.Str("EndTime", r.EndTime);
   w.Int("Duration", r.Duration);
   w.Strings("EventCategories", "EventCategory", r.EventCategories);
-  w.Filters(r.Filters);
+  WriteFilters(w, r.Filters);
   w.Int("MaxRecords", r.MaxRecords);
   w.Str("Marker", r.Marker);
   return w.Take();
 }
 
 QueryParams EncodeAddTagsToResource(const AddTagsToResourceMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("ResourceName", r.ResourceName);
   w.Tags(r.Tags);
   return w.Take();
 }
 
 QueryParams EncodeListTagsForResource(const ListTagsForResourceMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("ResourceName", r.ResourceName);
-  w.Filters(r.Filters);
+  WriteFilters(w, r.Filters);
   return w.Take();
 }
 
 QueryParams EncodeCreateDBSubnetGroup(const CreateDBSubnetGroupMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBSubnetGroupName", r.DBSubnetGroupName);
   w.Str("DBSubnetGroupDescription", r.DBSubnetGroupDescription);
   w.Strings("SubnetIds", "SubnetIdentifier", r.SubnetIds);
@@ -291,9 +256,9 @@ QueryParams EncodeCreateDBSubnetGroup(const CreateDBSubnetGroupMessage& r) {
 }
 
 QueryParams EncodeDescribeDBSubnetGroups(const DescribeDBSubnetGroupsMessage& r) {
-  ParamWriter w;
+  QueryParamWriter w;
   w.Str("DBSubnetGroupName", r.DBSubnetGroupName);
-  w.Filters(r.Filters);
+  WriteFilters(w, r.Filters);
   w.Int("MaxRecords", r.MaxRecords);
   w.Str("Marker", r.Marker);
   return w.Take();

@@ -1,19 +1,18 @@
 // Encoders and decoders of STS GetCallerIdentity and AssumeRoleWithWebIdentity.
 #include "operator/aws/sts/codec.h"
 
-#include <charconv>
 #include <optional>
 #include <pugixml.hpp>
 #include <string>
 
+#include "operator/aws/query_codec.h"
+#include "operator/aws/xml_reader.h"
+
 namespace po::aws::sts {
 namespace {
 
-std::optional<std::string> Text(pugi::xml_node parent, const char* name) {
-  pugi::xml_node child = parent.child(name);
-  if (!child) return std::nullopt;
-  return std::string(child.text().get());
-}
+using xml_reader::Int;
+using xml_reader::Text;
 
 // A member the model marks as required: missing means the body is not what STS sends.
 Result<std::string> Required(pugi::xml_node parent, const char* name, std::string_view action) {
@@ -24,22 +23,11 @@ Result<std::string> Required(pugi::xml_node parent, const char* name, std::strin
   return *text;
 }
 
-std::optional<int> Int(pugi::xml_node parent, const char* name) {
-  std::optional<std::string> text = Text(parent, name);
-  if (!text) return std::nullopt;
-  int value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size()) return std::nullopt;
-  return value;
-}
-
+// Parses `xml` into `doc` and returns its <ActionResult> element, which every STS reply has.
 Result<pugi::xml_node> ResultNode(pugi::xml_document& doc, std::string_view action,
                                   std::string_view xml) {
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
+  PO_RETURN_IF_ERROR(xml_reader::Parse(doc, "STS", action, xml));
   const std::string name(action);
-  if (!parsed) {
-    return Internal("malformed XML in STS " + name + " response: " + parsed.description());
-  }
   pugi::xml_node result = doc.child((name + "Response").c_str()).child((name + "Result").c_str());
   if (!result) {
     return Internal("STS " + name + " response has no <" + name + "Result> element");
@@ -65,17 +53,17 @@ Result<GetCallerIdentityResponse> DecodeGetCallerIdentity(std::string_view xml) 
 }
 
 QueryParams EncodeAssumeRoleWithWebIdentity(const AssumeRoleWithWebIdentityRequest& r) {
-  QueryParams out;
-  out.emplace_back("RoleArn", r.RoleArn);
-  out.emplace_back("RoleSessionName", r.RoleSessionName);
-  out.emplace_back("WebIdentityToken", r.WebIdentityToken);
-  if (r.ProviderId) out.emplace_back("ProviderId", *r.ProviderId);
-  for (size_t i = 0; i < r.PolicyArns.size(); ++i) {
-    out.emplace_back("PolicyArns.member." + std::to_string(i + 1) + ".arn", r.PolicyArns[i].arn);
-  }
-  if (r.Policy) out.emplace_back("Policy", *r.Policy);
-  if (r.DurationSeconds) out.emplace_back("DurationSeconds", std::to_string(*r.DurationSeconds));
-  return out;
+  QueryParamWriter w;
+  w.Str("RoleArn", r.RoleArn);
+  w.Str("RoleSessionName", r.RoleSessionName);
+  w.Str("WebIdentityToken", r.WebIdentityToken);
+  w.Str("ProviderId", r.ProviderId);
+  w.Structs(
+      "PolicyArns", "member", r.PolicyArns,
+      [](QueryParamWriter& p, const PolicyDescriptorType& policy) { p.Str("arn", policy.arn); });
+  w.Str("Policy", r.Policy);
+  w.Int("DurationSeconds", r.DurationSeconds);
+  return w.Take();
 }
 
 Result<AssumeRoleWithWebIdentityResponse> DecodeAssumeRoleWithWebIdentity(std::string_view xml) {
