@@ -2,8 +2,8 @@
 #include "operator/aws/eks/client.h"
 
 #include <string>
-#include <utility>
 
+#include "operator/aws/decoded_outcome.h"
 #include "operator/aws/eks/codec.h"
 
 namespace po::aws::eks {
@@ -14,15 +14,7 @@ Outcome<T> Call(ApiCaller& caller, const std::string& region, const std::string&
                 const RestRequest& request, DecodeFn decode) {
   Outcome<RestResponse> reply = caller.Rest(CallTarget{kSigningName, region}, operation, request);
   if (!reply.ok()) return reply.error();
-  Result<T> decoded = decode(reply.value().body);
-  if (!decoded.ok()) {
-    AwsError error;
-    error.code = "InvalidResponse";
-    error.message = decoded.status().message();
-    error.http_status = reply.value().status;
-    return error;
-  }
-  return std::move(decoded).value();
+  return DecodedOutcome<T>(decode(reply.value().body), reply.value().status);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "operator/aws/decoded_outcome.h"
 #include "operator/aws/logs/codec.h"
 
 namespace po::aws::logs {
@@ -38,15 +39,7 @@ Outcome<DescribeLogGroupsResponse> LogsClient::DescribeLogGroups(
       caller_.Json(CallTarget{kSigningName, region}, kTargetPrefix, "DescribeLogGroups",
                    EncodeDescribeLogGroups(request));
   if (!reply.ok()) return reply.error();
-  Result<DescribeLogGroupsResponse> decoded = DecodeDescribeLogGroups(reply.value());
-  if (!decoded.ok()) {
-    AwsError error;
-    error.code = "InvalidResponse";
-    error.message = decoded.status().message();
-    error.http_status = 200;
-    return error;
-  }
-  return std::move(decoded).value();
+  return DecodedOutcome<DescribeLogGroupsResponse>(DecodeDescribeLogGroups(reply.value()), 200);
 }
 
 Outcome<std::vector<LogGroup>> DescribeAllLogGroups(LogsApi& api, const std::string& region,

@@ -1,8 +1,7 @@
 // S3Client: encodes each S3 request, makes the REST call and decodes the reply.
 #include "operator/aws/s3/client.h"
 
-#include <utility>
-
+#include "operator/aws/decoded_outcome.h"
 #include "operator/aws/s3/codec.h"
 
 namespace po::aws::s3 {
@@ -59,16 +58,8 @@ Outcome<GetBucketLifecycleConfigurationOutput> S3Client::GetBucketLifecycleConfi
       caller_.Rest(CallTarget{kSigningName, region}, "GetBucketLifecycleConfiguration",
                    EncodeGetBucketLifecycleConfiguration(request));
   if (!reply.ok()) return reply.error();
-  Result<GetBucketLifecycleConfigurationOutput> decoded =
-      DecodeGetBucketLifecycleConfiguration(reply.value().body);
-  if (!decoded.ok()) {
-    AwsError error;
-    error.code = "InvalidResponse";
-    error.message = decoded.status().message();
-    error.http_status = reply.value().status;
-    return error;
-  }
-  return std::move(decoded).value();
+  return DecodedOutcome<GetBucketLifecycleConfigurationOutput>(
+      DecodeGetBucketLifecycleConfiguration(reply.value().body), reply.value().status);
 }
 
 Outcome<Empty> S3Client::PutBucketReplication(const std::string& region,
