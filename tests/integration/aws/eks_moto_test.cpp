@@ -3,58 +3,28 @@
 // scaling is checked with the AWS CLI.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <prometheus/registry.h>
 
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
-#include "operator/aws/cpprest_http_transport.h"
-#include "operator/aws/credentials_chain.h"
 #include "operator/aws/eks/client.h"
-#include "operator/aws/file_reader.h"
-#include "operator/aws/signing_api_caller.h"
-#include "tests/support/harness_env.h"
+#include "tests/integration/aws/moto_fixture.h"
 
 namespace po::aws::eks {
 namespace {
 
+using moto::Cli;
+using moto::Unique;
 using ::testing::HasSubstr;
 
-std::string Unique(const std::string& prefix) {
-  std::random_device rd;
-  return prefix + "-" + std::to_string(rd() % 1000000000);
-}
-
-std::string Cli(const std::string& command) {
-  po::testing::CommandResult result = po::testing::RunWithHarness(command);
-  EXPECT_EQ(result.exit_code, 0) << command << "\n" << result.output;
-  std::string out = result.output;
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
-}
-
-class EksMotoTest : public ::testing::TestWithParam<std::string> {
+class EksMotoTest : public moto::MotoFixture, public ::testing::WithParamInterface<std::string> {
  protected:
   void SetUp() override {
-    ASSERT_FALSE(po::testing::RequireHarness().empty());
-    endpoints_ = std::make_unique<EndpointResolver>("", ProcessEnvironment());
-    credentials_ = MakeDefaultCredentialsChain(
-        DefaultChainDeps{ProcessEnvironment(), files_, transport_, *endpoints_, clock_});
-    caller_ = std::make_unique<SigningApiCaller>(
-        ApiCallerDeps{transport_, *credentials_, *endpoints_, clock_, random_, registry_});
+    ASSERT_NO_FATAL_FAILURE(MotoFixture::SetUp());
     client_ = std::make_unique<EksClient>(*caller_);
   }
 
-  CpprestHttpTransport transport_;
-  DiskFileReader files_;
-  RealClock clock_;
-  RealRandom random_;
-  prometheus::Registry registry_;
-  std::unique_ptr<EndpointResolver> endpoints_;
-  std::unique_ptr<CredentialsProvider> credentials_;
-  std::unique_ptr<SigningApiCaller> caller_;
   std::unique_ptr<EksClient> client_;
 };
 
@@ -103,13 +73,7 @@ TEST_P(EksMotoTest, DescribeAndScaleNodegroup) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Regions, EksMotoTest, ::testing::Values("us-east-1", "us-west-2"),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
-                           for (char& c : name) {
-                             if (c == '-') c = '_';
-                           }
-                           return name;
-                         });
+                         moto::RegionTestName);
 
 }  // namespace
 }  // namespace po::aws::eks

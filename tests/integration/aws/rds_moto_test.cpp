@@ -4,51 +4,27 @@
 // automated-backup replication. Results are checked with the AWS CLI, not with our own client.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <prometheus/registry.h>
 
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
-#include "operator/aws/cpprest_http_transport.h"
-#include "operator/aws/credentials_chain.h"
-#include "operator/aws/file_reader.h"
 #include "operator/aws/rds/client.h"
 #include "operator/aws/rds/pager.h"
-#include "operator/aws/signing_api_caller.h"
-#include "tests/support/harness_env.h"
+#include "tests/integration/aws/moto_fixture.h"
 
 namespace po::aws::rds {
 namespace {
 
+using moto::Cli;
+using moto::Unique;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-std::string Unique(const std::string& prefix) {
-  std::random_device rd;
-  return prefix + "-" + std::to_string(rd() % 1000000000);
-}
-
-// Runs an AWS CLI command against the harness and returns its trimmed output; fails the test on a
-// non-zero exit.
-std::string Cli(const std::string& command) {
-  po::testing::CommandResult result = po::testing::RunWithHarness(command);
-  EXPECT_EQ(result.exit_code, 0) << command << "\n" << result.output;
-  std::string out = result.output;
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
-}
-
-class RdsMotoTest : public ::testing::Test {
+class RdsMotoTest : public moto::MotoFixture {
  protected:
   void SetUp() override {
-    ASSERT_FALSE(po::testing::RequireHarness().empty());
-    endpoints_ = std::make_unique<EndpointResolver>("", ProcessEnvironment());
-    credentials_ = MakeDefaultCredentialsChain(
-        DefaultChainDeps{ProcessEnvironment(), files_, transport_, *endpoints_, clock_});
-    caller_ = std::make_unique<SigningApiCaller>(
-        ApiCallerDeps{transport_, *credentials_, *endpoints_, clock_, random_, registry_});
+    ASSERT_NO_FATAL_FAILURE(MotoFixture::SetUp());
     rds_ = std::make_unique<RdsClient>(*caller_);
   }
 
@@ -73,14 +49,6 @@ class RdsMotoTest : public ::testing::Test {
     return created.ok() ? created.value() : DBInstance{};
   }
 
-  CpprestHttpTransport transport_;
-  DiskFileReader files_;
-  RealClock clock_;
-  RealRandom random_;
-  prometheus::Registry registry_;
-  std::unique_ptr<EndpointResolver> endpoints_;
-  std::unique_ptr<CredentialsProvider> credentials_;
-  std::unique_ptr<SigningApiCaller> caller_;
   std::unique_ptr<RdsClient> rds_;
 };
 
@@ -282,13 +250,7 @@ TEST_P(RdsRegionTest, SubnetGroups) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Regions, RdsRegionTest, ::testing::Values("us-east-1", "us-west-2"),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
-                           for (char& c : name) {
-                             if (c == '-') c = '_';
-                           }
-                           return name;
-                         });
+                         moto::RegionTestName);
 
 TEST_F(RdsMotoTest, CrossRegionReadReplicaSnapshotCopyAndBackupReplication) {
   const std::string id = Unique("it-primary");
