@@ -9,11 +9,13 @@
 #include "operator/aws/elasticache/client.h"
 #include "operator/aws/elasticache/pager.h"
 #include "tests/fakes/fake_api_caller.h"
+#include "tests/unit/aws/query_test_util.h"
 
 namespace po::aws::elasticache {
 namespace {
 
 using ::po::aws::testing::FakeApiCaller;
+using ::po::aws::testing::Operations;
 using ::po::aws::testing::ReadFixture;
 using ::po::aws::testing::RecordedCall;
 using ::po::aws::testing::ServiceError;
@@ -99,13 +101,12 @@ TEST(ElastiCacheClientTest, EachOperationUsesItsAction) {
   caller.QueueQuery(ReadFixture("elasticache/add_tags_to_resource.xml"));
   EXPECT_TRUE(client.AddTagsToResource(region, AddTagsToResourceMessage{}).ok());
 
-  std::vector<std::string> actions;
-  for (const RecordedCall& call : caller.calls()) actions.push_back(call.operation);
-  EXPECT_THAT(actions, ElementsAre("CreateReplicationGroup", "DescribeReplicationGroups",
-                                   "ModifyReplicationGroupShardConfiguration",
-                                   "IncreaseReplicaCount", "DecreaseReplicaCount",
-                                   "DeleteReplicationGroup", "CreateSnapshot", "DescribeSnapshots",
-                                   "DeleteSnapshot", "DescribeEvents", "AddTagsToResource"));
+  EXPECT_THAT(
+      Operations(caller),
+      ElementsAre("CreateReplicationGroup", "DescribeReplicationGroups",
+                  "ModifyReplicationGroupShardConfiguration", "IncreaseReplicaCount",
+                  "DecreaseReplicaCount", "DeleteReplicationGroup", "CreateSnapshot",
+                  "DescribeSnapshots", "DeleteSnapshot", "DescribeEvents", "AddTagsToResource"));
 }
 
 TEST(DescribeAllReplicationGroupsTest, FollowsMarkerToTheLastPage) {

@@ -8,11 +8,13 @@
 #include "operator/aws/rds/client.h"
 #include "operator/aws/rds/pager.h"
 #include "tests/fakes/fake_api_caller.h"
+#include "tests/unit/aws/query_test_util.h"
 
 namespace po::aws::rds {
 namespace {
 
 using ::po::aws::testing::FakeApiCaller;
+using ::po::aws::testing::Operations;
 using ::po::aws::testing::ReadFixture;
 using ::po::aws::testing::RecordedCall;
 using ::po::aws::testing::ServiceError;
@@ -106,13 +108,9 @@ TEST(RdsClientTest, EachOperationUsesItsAction) {
   caller.QueueQuery(ReadFixture("rds/describe_db_subnet_groups.xml"));
   EXPECT_TRUE(client.DescribeDBSubnetGroups(region, {}).ok());
 
-  std::vector<std::string> actions;
-  for (const RecordedCall& call : caller.calls()) {
-    EXPECT_EQ(call.target.region, region);
-    actions.push_back(call.operation);
-  }
+  for (const RecordedCall& call : caller.calls()) EXPECT_EQ(call.target.region, region);
   EXPECT_THAT(
-      actions,
+      Operations(caller),
       ::testing::ElementsAre(
           "ModifyDBInstance", "DeleteDBInstance", "CreateDBInstanceReadReplica",
           "PromoteReadReplica", "CreateDBSnapshot", "CopyDBSnapshot", "DescribeDBSnapshots",

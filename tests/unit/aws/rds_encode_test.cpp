@@ -3,26 +3,18 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "operator/aws/rds/encode.h"
+#include "tests/unit/aws/query_test_util.h"
 
 namespace po::aws::rds {
 namespace {
 
-struct EncodeCase {
-  std::string name;
-  std::function<QueryParams()> encode;
-  QueryParams expected;
-};
-
-QueryParams Sorted(QueryParams params) {
-  std::sort(params.begin(), params.end());
-  return params;
-}
+using ::po::aws::testing::EncodeCase;
+using ::po::aws::testing::EncodeCaseName;
+using ::po::aws::testing::Sorted;
 
 class RdsEncodeTest : public ::testing::TestWithParam<EncodeCase> {};
 
@@ -507,10 +499,7 @@ std::vector<EncodeCase> Cases() {
   };
 }
 
-INSTANTIATE_TEST_SUITE_P(Botocore, RdsEncodeTest, ::testing::ValuesIn(Cases()),
-                         [](const ::testing::TestParamInfo<EncodeCase>& info) {
-                           return info.param.name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Botocore, RdsEncodeTest, ::testing::ValuesIn(Cases()), EncodeCaseName);
 
 TEST(RdsEncodeTest, EmptyListsAndUnsetOptionalsAreLeftOut) {
   DescribeDBInstancesMessage request;
