@@ -35,14 +35,17 @@ ETCD_BIN="$(command -v etcd || true)"
 
 HARNESS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/platform-operator-harness.XXXXXX")"
 chmod 755 "$HARNESS_DIR"
-mkdir -p "$HARNESS_DIR"/{pids,logs,pki}
+mkdir -p "$HARNESS_DIR"/{pids,logs,pki,cmd}
 PKI="$HARNESS_DIR/pki"
 # If anything below fails, stop what was already started.
 trap 'rc=$?; if ((rc)); then log "harness start failed; logs in $HARNESS_DIR/logs"; HARNESS_KEEP_LOGS=1 "$REPO_ROOT/scripts/harness-down.sh" --dir "$HARNESS_DIR" || true; fi' EXIT
 
-# Starts a long-running process in the background, recording its PID for harness-down.sh.
+# Starts a long-running process in the background, recording its PID for harness-down.sh and its
+# command line for harness-restart.sh.
 start() {
   local name="$1"; shift
+  mkdir -p "$HARNESS_DIR/cmd"
+  printf '%q ' "$@" >"$HARNESS_DIR/cmd/$name"
   nohup "$@" >"$HARNESS_DIR/logs/$name.log" 2>&1 &
   echo $! >"$HARNESS_DIR/pids/$name.pid"
 }

@@ -144,7 +144,23 @@ Result<std::shared_ptr<CpprestTransport::Clients>> CpprestTransport::ClientsFor(
   return clients;
 }
 
+// True when a request failed because the pooled connection it was written to had been closed by
+// the server (e.g. the apiserver restarted): none of it was delivered, so it can be sent again on a
+// new connection whatever its method, as Go's HTTP transport does.
+static bool WrittenToAClosedConnection(const Status& status) {
+  return status.code() == StatusCode::kUnavailable &&
+         (status.message().find("Failed to write request") != std::string::npos ||
+          status.message().find("Broken pipe") != std::string::npos);
+}
+
 Result<HttpResponse> CpprestTransport::Send(const HttpRequest& request) {
+  auto response = Exchange(request, nullptr, {});
+  if (response.ok() || !WrittenToAClosedConnection(response.status())) return response;
+  {
+    // Every pooled connection of that client may be dead: start over with a new client.
+    std::lock_guard lock(mu_);
+    clients_.reset();
+  }
   return Exchange(request, nullptr, {});
 }
 
