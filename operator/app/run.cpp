@@ -101,6 +101,8 @@ int Run(const config::Config& config, const ControllerRegistry& controllers) {
     election.lease_duration = config.leader_election_lease_duration;
     election.renew_deadline = config.leader_election_renew_deadline;
     election.retry_period = config.leader_election_retry_period;
+    // Standbys watch the Lease so a graceful hand-over (SIGTERM → release) is taken at once.
+    election.watch_for_release = true;
     runtime::Logger log = *logger;
     // A lost lease ends the process at once, as controller-runtime does: another replica may
     // already be leading, so no reconcile of ours may continue.

@@ -174,6 +174,7 @@ bool LeaderElector::SleepInterruptibly(Clock::Duration d, const std::stop_token&
   const Clock::Duration slice = std::chrono::milliseconds(50);
   while (d > Clock::Duration::zero()) {
     if (stop.stop_requested()) return false;
+    if (released_.load()) break;  // only ever set while waiting to acquire
     auto step = std::min(d, slice);
     clock_.SleepFor(step);
     d -= step;
@@ -181,10 +182,48 @@ bool LeaderElector::SleepInterruptibly(Clock::Duration d, const std::stop_token&
   return !stop.stop_requested();
 }
 
+void LeaderElector::WatchForRelease(std::stop_token stop) {
+  const std::string selector = "metadata.name=" + config_.lease_name;
+  while (!stop.stop_requested()) {
+    ListOptions options;
+    options.field_selector = selector;
+    options.timeout_seconds = 300;
+    std::string rv;
+    {
+      std::lock_guard lock(mu_);
+      rv = observed_resource_version_;
+    }
+    if (!rv.empty()) options.resource_version = rv;
+    Status watched = client_.Watch(
+        Leases(), config_.lease_namespace, options,
+        [this](const WatchEvent& event) {
+          bool released = event.type == WatchEventType::kDeleted;
+          if (event.type == WatchEventType::kModified || event.type == WatchEventType::kAdded) {
+            const Json& spec = event.object.value("spec", Json::object());
+            released = spec.value("holderIdentity", std::string()).empty();
+          }
+          if (released) released_ = true;
+          return true;
+        },
+        stop);
+    // A failed or ended watch is retried after a pause; the retry loop still polls meanwhile.
+    for (int i = 0; i < 20 && !stop.stop_requested(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    (void)watched;
+  }
+}
+
 Status LeaderElector::Run(std::stop_token stop) {
   // Acquire: try now, then every jittered retry period — or sooner, right when the lease we saw
-  // expires by our own observation, so that a dead leader is replaced without an extra wait.
-  while (!TryAcquireOrRenew()) {
+  // expires by our own observation, so that a dead leader is replaced without an extra wait, or
+  // (watch_for_release) right when its holder releases it.
+  std::jthread release_watch;
+  if (config_.watch_for_release) {
+    // Stopped (and joined) once we lead, or by its destructor when Run returns while waiting.
+    release_watch = std::jthread([this](std::stop_token own) { WatchForRelease(own); });
+  }
+  while ((released_ = false, !TryAcquireOrRenew())) {
     Clock::Duration wait = JitteredRetry();
     if (auto expiry = ObservedExpiry()) {
       auto until_expiry = *expiry - clock_.Now();
@@ -192,6 +231,11 @@ Status LeaderElector::Run(std::stop_token stop) {
     }
     if (!SleepInterruptibly(wait, stop)) return Status::Ok();
   }
+  if (release_watch.joinable()) {
+    release_watch.request_stop();
+    release_watch.join();
+  }
+  released_ = false;
   leading_ = true;
   if (config_.on_started_leading) config_.on_started_leading();
 
