@@ -199,8 +199,11 @@ void LeaderElector::WatchForRelease(std::stop_token stop) {
         [this](const WatchEvent& event) {
           bool released = event.type == WatchEventType::kDeleted;
           if (event.type == WatchEventType::kModified || event.type == WatchEventType::kAdded) {
-            const Json& spec = event.object.value("spec", Json::object());
-            released = spec.value("holderIdentity", std::string()).empty();
+            // Each renewal is observed the moment it happens, so expiry is judged from the
+            // holder's last renewal rather than from our last poll.
+            LeaderElectionRecord record = RecordFromLease(event.object);
+            released = record.holder_identity.empty();
+            Observe(record);
           }
           if (released) released_ = true;
           return true;
