@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "operator/kube/fake_kube_client.h"
 
 namespace po::kube {
@@ -152,6 +155,48 @@ TEST_F(LeaderElectionTest, AcquireRetriesWithJitteredPeriodAndWakesAtExpiry) {
   // the last one shortened to end when the lease expired: 4 × 3.2 s + 2.2 s.
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock.Now() - begin);
   EXPECT_EQ(elapsed.count(), 15000);
+}
+
+// With watch_for_release, a standby does not wait for its next retry (30 s here): the Lease watch
+// wakes it the moment the holder releases. Real clock, as the wake-up is what is measured.
+TEST(LeaderElectionWatchTest, AStandbyAcquiresAsSoonAsTheLeaseIsReleased) {
+  using namespace std::chrono_literals;
+  FakeKubeClient client;
+  RealClock clock;
+  SequenceRandom random{{0.0}};
+  LeaderElectionConfig base;
+  base.lease_namespace = "ops";
+  base.lease_name = "platform-operator";
+  base.lease_duration = 120s;
+  base.renew_deadline = 60s;
+  base.retry_period = 30s;
+  LeaderElectionConfig a_config = base;
+  a_config.identity = "a";
+  std::atomic<bool> a_leads{false};
+  a_config.on_started_leading = [&] { a_leads = true; };
+  LeaderElector a(client, clock, random, a_config);
+  std::jthread a_runner([&](std::stop_token stop) { (void)a.Run(stop); });
+  while (!a_leads.load()) std::this_thread::sleep_for(10ms);
+
+  LeaderElectionConfig b_config = base;
+  b_config.identity = "b";
+  b_config.watch_for_release = true;
+  std::atomic<bool> b_leads{false};
+  b_config.on_started_leading = [&] { b_leads = true; };
+  LeaderElector b(client, clock, random, b_config);
+  std::jthread runner([&](std::stop_token stop) { (void)b.Run(stop); });
+  std::this_thread::sleep_for(300ms);  // b has tried once and now waits
+  ASSERT_FALSE(b_leads.load());
+
+  const auto released_at = std::chrono::steady_clock::now();
+  a_runner.request_stop();  // a stops and releases the lease on its way out
+  a_runner.join();
+  while (!b_leads.load() && std::chrono::steady_clock::now() - released_at < 5s) {
+    std::this_thread::sleep_for(10ms);
+  }
+  EXPECT_TRUE(b_leads.load());
+  EXPECT_LT(std::chrono::steady_clock::now() - released_at, 2s);
+  EXPECT_EQ(b.ObservedLeader(), "b");
 }
 
 TEST(DefaultIdentityTest, HostnameUnderscoreUuid) {
