@@ -71,12 +71,14 @@ spec:
     nodes.insert(pod["spec"]["nodeName"].get<std::string>());
   }
   // One pod per zone: the three kwok nodes are in us-east-1a, b and c.
-  EXPECT_EQ(nodes, (std::set<std::string>{"kwok-us-east-1a", "kwok-us-east-1b", "kwok-us-east-1c"}));
+  EXPECT_EQ(nodes,
+            (std::set<std::string>{"kwok-us-east-1a", "kwok-us-east-1b", "kwok-us-east-1c"}));
 
   auto pdb = RunWithHarness("for i in $(seq 1 60); do kubectl get pdb web -n " + ns_ +
                             " -o jsonpath='{.status.currentHealthy}/{.status.disruptionsAllowed}'"
                             " | grep -qx '3/1' && echo evaluated && exit 0; sleep 1; done; "
-                            "kubectl get pdb web -n " + ns_ + " -o yaml");
+                            "kubectl get pdb web -n " +
+                            ns_ + " -o yaml");
   EXPECT_THAT(pdb.output, HasSubstr("evaluated"));
 }
 

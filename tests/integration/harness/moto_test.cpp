@@ -45,11 +45,11 @@ TEST(MotoTest, AwsCliCreatesAndDescribesAnRdsInstance) {
 TEST(MotoTest, AwsCliCreatesAndDescribesAClusterModeReplicationGroup) {
   ASSERT_FALSE(RequireHarness().empty());
   const std::string id = UniqueName("hc");
-  auto created = AwsJson(
-      "elasticache create-replication-group --replication-group-id " + id +
-      " --replication-group-description harness --engine redis --engine-version 6.2"
-      " --cache-node-type cache.r5.large --num-node-groups 3 --replicas-per-node-group 1"
-      " --automatic-failover-enabled --cluster-mode enabled");
+  auto created =
+      AwsJson("elasticache create-replication-group --replication-group-id " + id +
+              " --replication-group-description harness --engine redis --engine-version 6.2"
+              " --cache-node-type cache.r5.large --num-node-groups 3 --replicas-per-node-group 1"
+              " --automatic-failover-enabled --cluster-mode enabled");
   EXPECT_EQ(created["ReplicationGroup"]["ReplicationGroupId"], id);
 
   auto described = AwsJson("elasticache describe-replication-groups --replication-group-id " + id);

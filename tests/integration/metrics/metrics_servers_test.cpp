@@ -133,9 +133,8 @@ TEST(MetricsServerIntegrationTest, ServesParseableMetricsWithTheExpectedNames) {
 
   // promtool parses and lints the exposition; it must come back clean.
   CommandOutput promtool = RunCommand("promtool check metrics < " + file.string());
-  EXPECT_EQ(promtool.exit_code, 0)
-      << "promtool exit " << promtool.exit_code << ":\n"
-      << promtool.output;
+  EXPECT_EQ(promtool.exit_code, 0) << "promtool exit " << promtool.exit_code << ":\n"
+                                   << promtool.output;
   EXPECT_EQ(promtool.output.find("error while linting"), std::string::npos) << promtool.output;
 
   // prometheus_client's parser lists every family; a parse error exits non-zero.
