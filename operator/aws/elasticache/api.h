@@ -44,6 +44,9 @@ class ElastiCacheApi {
                                          const CopySnapshotMessage& request) = 0;
   virtual Outcome<EventsMessage> DescribeEvents(const std::string& region,
                                                 const DescribeEventsMessage& request) = 0;
+  // The tags of a replication group, snapshot, subnet group, ... (by ARN).
+  virtual Outcome<TagListMessage> ListTagsForResource(
+      const std::string& region, const ListTagsForResourceMessage& request) = 0;
   // Returns the resource's tags after the change.
   virtual Outcome<TagListMessage> AddTagsToResource(const std::string& region,
                                                     const AddTagsToResourceMessage& request) = 0;

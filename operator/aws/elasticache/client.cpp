@@ -121,6 +121,12 @@ Outcome<EventsMessage> ElastiCacheClient::DescribeEvents(const std::string& regi
                              DecodeDescribeEvents);
 }
 
+Outcome<TagListMessage> ElastiCacheClient::ListTagsForResource(
+    const std::string& region, const ListTagsForResourceMessage& request) {
+  return Call<TagListMessage>(caller_, region, "ListTagsForResource",
+                              EncodeListTagsForResource(request), DecodeListTagsForResource);
+}
+
 Outcome<TagListMessage> ElastiCacheClient::AddTagsToResource(
     const std::string& region, const AddTagsToResourceMessage& request) {
   return Call<TagListMessage>(caller_, region, "AddTagsToResource",

@@ -39,6 +39,8 @@ class ElastiCacheClient final : public ElastiCacheApi {
                                  const CopySnapshotMessage& request) override;
   Outcome<EventsMessage> DescribeEvents(const std::string& region,
                                         const DescribeEventsMessage& request) override;
+  Outcome<TagListMessage> ListTagsForResource(const std::string& region,
+                                              const ListTagsForResourceMessage& request) override;
   Outcome<TagListMessage> AddTagsToResource(const std::string& region,
                                             const AddTagsToResourceMessage& request) override;
 

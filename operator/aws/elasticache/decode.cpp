@@ -170,6 +170,13 @@ Result<EventsMessage> DecodeDescribeEvents(std::string_view xml) {
   });
 }
 
+Result<TagListMessage> DecodeListTagsForResource(std::string_view xml) {
+  return DecodeResult<TagListMessage>(
+      kService, "ListTagsForResource", xml, [](pugi::xml_node result) {
+        return TagListMessage{List<Tag>(result, "TagList", DecodeTag)};
+      });
+}
+
 Result<TagListMessage> DecodeAddTagsToResource(std::string_view xml) {
   return DecodeResult<TagListMessage>(
       kService, "AddTagsToResource", xml, [](pugi::xml_node result) {

@@ -189,6 +189,12 @@ QueryParams EncodeDescribeEvents(const DescribeEventsMessage& r) {
   return w.Take();
 }
 
+QueryParams EncodeListTagsForResource(const ListTagsForResourceMessage& r) {
+  QueryParamWriter w;
+  w.Str("ResourceName", r.ResourceName);
+  return w.Take();
+}
+
 QueryParams EncodeAddTagsToResource(const AddTagsToResourceMessage& r) {
   QueryParamWriter w;
   w.Str("ResourceName", r.ResourceName);

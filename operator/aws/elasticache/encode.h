@@ -21,6 +21,7 @@ QueryParams EncodeDescribeSnapshots(const DescribeSnapshotsMessage& request);
 QueryParams EncodeDeleteSnapshot(const DeleteSnapshotMessage& request);
 QueryParams EncodeCopySnapshot(const CopySnapshotMessage& request);
 QueryParams EncodeDescribeEvents(const DescribeEventsMessage& request);
+QueryParams EncodeListTagsForResource(const ListTagsForResourceMessage& request);
 QueryParams EncodeAddTagsToResource(const AddTagsToResourceMessage& request);
 
 }  // namespace po::aws::elasticache

@@ -273,6 +273,10 @@ struct DescribeEventsMessage {
   std::optional<std::string> Marker;
 };
 
+struct ListTagsForResourceMessage {
+  std::string ResourceName;  // an ARN
+};
+
 struct AddTagsToResourceMessage {
   std::string ResourceName;  // an ARN
   std::vector<Tag> Tags;
