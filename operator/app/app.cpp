@@ -8,7 +8,7 @@
 
 namespace po::app {
 
-int Main(const std::vector<std::string>& args) {
+int Main(const std::vector<std::string>& args, const ControllerRegistry& controllers) {
   auto invocation = config::ParseCommandLine(args, config::ProcessEnv(), config::DiskReader());
   if (!invocation.ok()) {
     std::cerr << "platform-operator: " << invocation.status().message() << "\n";
@@ -24,7 +24,7 @@ int Main(const std::vector<std::string>& args) {
     case config::Invocation::Action::kRun:
       break;
   }
-  return Run(invocation->config);
+  return Run(invocation->config, controllers);
 }
 
 }  // namespace po::app

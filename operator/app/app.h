@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "operator/app/controller_registry.h"
+
 namespace po::app {
 
-// Exit codes: 0 success, 1 runtime failure, 2 bad command line.
-int Main(const std::vector<std::string>& args);
+// Runs `controllers`. Exit codes: 0 success, 1 runtime failure, 2 bad command line.
+int Main(const std::vector<std::string>& args, const ControllerRegistry& controllers);
 
 }  // namespace po::app

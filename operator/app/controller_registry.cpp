@@ -1,4 +1,4 @@
-// The list of controllers the process runs, and the operator's default list.
+// The list of controllers the process runs.
 #include "operator/app/controller_registry.h"
 
 namespace po::app {
@@ -18,11 +18,6 @@ Status ControllerRegistry::SetupAll(ControllerSetup& setup) const {
     PO_RETURN_IF_ERROR(entry.setup(setup).WithContext("setting up controller " + entry.name));
   }
   return Status::Ok();
-}
-
-ControllerRegistry DefaultControllers() {
-  // The DatabaseCluster, CacheCluster and MetricsPlatform controllers register here.
-  return ControllerRegistry();
 }
 
 }  // namespace po::app

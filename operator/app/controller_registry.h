@@ -1,6 +1,6 @@
 // ControllerRegistry: the list of controllers the operator process runs, each a named set-up
 // function that builds its controller (normally with ControllerBuilder) from the ControllerSetup.
-// Resource-specific controllers add themselves to DefaultControllers(). Not thread-safe; filled
+// The binary's list is po::controllers::DefaultControllers() (controllers/registry.h). Not thread-safe; filled
 // and used during start-up.
 #pragma once
 
@@ -33,8 +33,5 @@ class ControllerRegistry {
  private:
   std::vector<Entry> entries_;
 };
-
-// The controllers the platform-operator binary runs.
-ControllerRegistry DefaultControllers();
 
 }  // namespace po::app

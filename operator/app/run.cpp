@@ -12,8 +12,10 @@
 #include "operator/app/rest_client_observer.h"
 #include "operator/app/shared_informers.h"
 #include "operator/app/stop_relay.h"
+#include "operator/aws/clients.h"
 #include "operator/common/clock.h"
 #include "operator/kube/command_runner.h"
+#include "operator/kube/event_recorder.h"
 #include "operator/kube/leader_election.h"
 #include "operator/kube/random_source.h"
 #include "operator/kube/rest_kube_client.h"
@@ -54,10 +56,6 @@ Result<metrics::BindAddress> ParseAddress(const std::string& flag, const std::st
 
 }  // namespace
 
-int Run(const config::Config& config) {
-  return Run(config, DefaultControllers());
-}
-
 int Run(const config::Config& config, const ControllerRegistry& controllers) {
   // First, before any thread exists, so that every thread inherits the blocked signal mask.
   StopRelay stop;
@@ -89,8 +87,12 @@ int Run(const config::Config& config, const ControllerRegistry& controllers) {
   kube::InformerOptions informer_options;
   informer_options.resync_period = config.resync_period;
   SharedInformers informers(*client, clock, random, manager, informer_options);
+  aws::ServiceClients aws(config.aws_endpoint_url, config.aws_region, clock, registry.prom());
+  kube::EventRecorder events(*client, clock);
   ControllerSetup setup{*client,  informers, manager,           clock,
                         registry, *logger,   config.namespace_, config.max_concurrent_reconciles};
+  setup.aws = &aws.clients();
+  setup.events = &events;
   if (Status set_up = controllers.SetupAll(setup); !set_up.ok()) return Fail(set_up.message());
 
   if (config.leader_elect) {

@@ -8,9 +8,9 @@
 
 namespace po::app {
 
-// Runs DefaultControllers(). Returns the process exit code: 0 after a graceful stop, 1 when the
-// settings are unusable or the manager fails (a lost lease exits the process with 1 at once).
-int Run(const config::Config& config);
+// Runs the controllers of `controllers`. Returns the process exit code: 0 after a graceful stop, 1
+// when the settings are unusable or the manager fails (a lost lease exits the process with 1 at
+// once).
 int Run(const config::Config& config, const ControllerRegistry& controllers);
 
 }  // namespace po::app

@@ -51,9 +51,5 @@ TEST(ControllerRegistryTest, RunsSetupsInOrderAndStopsAtTheFirstFailure) {
   EXPECT_EQ(ran, (std::vector<std::string>{"first", "second"}));
 }
 
-TEST(ControllerRegistryTest, DefaultListIsEmpty) {
-  EXPECT_TRUE(DefaultControllers().Entries().empty());
-}
-
 }  // namespace
 }  // namespace po::app
