@@ -217,6 +217,16 @@ start_redis() {
 
 kctl() { "$K8S_BIN/kubectl" --kubeconfig "$HARNESS_DIR/admin.kubeconfig" "$@"; }
 
+# The project's CustomResourceDefinitions, so the operator (and every test that runs it) finds its
+# kinds served.
+install_crds() {
+  local files=() crd
+  for crd in "$REPO_ROOT"/crds/*.yaml; do files+=(-f "$crd"); done
+  kctl apply --server-side --field-manager=harness "${files[@]}" >"$HARNESS_DIR/logs/crds.log" 2>&1 ||
+    die "installing the CRDs failed; see $HARNESS_DIR/logs/crds.log"
+  await crds "'$K8S_BIN/kubectl' --kubeconfig '$HARNESS_DIR/admin.kubeconfig' wait --for condition=Established --timeout=5s ${files[*]}" 60
+}
+
 main() {
   local begin=$SECONDS
   log "harness data in $HARNESS_DIR"
@@ -225,6 +235,7 @@ main() {
   start_etcd
   start_apiserver
   start_controllers
+  install_crds
   start_kwok
   start_postgres
   start_redis
