@@ -35,7 +35,9 @@ std::string CrdsDir() {
 Result<std::string> InstallCrds() {
   CommandResult apply;
   for (int attempt = 0; attempt < 3; ++attempt) {
-    apply = RunWithHarness("kubectl apply -f '" + CrdsDir() + "/'");
+    // Server-side, as the harness installs them, so re-applying never conflicts or warns.
+    apply = RunWithHarness("kubectl apply --server-side --field-manager=harness -f '" + CrdsDir() +
+                           "/'");
     if (apply.exit_code == 0) break;
     std::this_thread::sleep_for(std::chrono::seconds(1));
   }
