@@ -1,10 +1,13 @@
 // The binary's controller list: each kind's set-up function, in start-up order.
 #include "controllers/registry.h"
 
+#include "controllers/database_cluster/controller.h"
+
 namespace po::controllers {
 
 app::ControllerRegistry DefaultControllers() {
   app::ControllerRegistry registry;
+  registry.Add("databasecluster", database_cluster::SetupDatabaseClusterController);
   return registry;
 }
 
