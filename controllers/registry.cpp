@@ -1,6 +1,7 @@
 // The binary's controller list: each kind's set-up function, in start-up order.
 #include "controllers/registry.h"
 
+#include "controllers/cache_cluster/controller.h"
 #include "controllers/database_cluster/controller.h"
 
 namespace po::controllers {
@@ -8,6 +9,7 @@ namespace po::controllers {
 app::ControllerRegistry DefaultControllers() {
   app::ControllerRegistry registry;
   registry.Add("databasecluster", database_cluster::SetupDatabaseClusterController);
+  registry.Add("cachecluster", cache_cluster::SetupCacheClusterController);
   return registry;
 }
 
