@@ -3,6 +3,7 @@
 
 #include "controllers/cache_cluster/controller.h"
 #include "controllers/database_cluster/controller.h"
+#include "controllers/metrics_platform/setup.h"
 
 namespace po::controllers {
 
@@ -10,6 +11,7 @@ app::ControllerRegistry DefaultControllers() {
   app::ControllerRegistry registry;
   registry.Add("databasecluster", database_cluster::SetupDatabaseClusterController);
   registry.Add("cachecluster", cache_cluster::SetupCacheClusterController);
+  registry.Add("metricsplatform", SetupMetricsPlatformController);
   return registry;
 }
 
