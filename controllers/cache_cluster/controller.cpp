@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "controllers/cache_cluster/auth_secret_watch.h"
 #include "controllers/cache_cluster/observe.h"
 #include "controllers/cache_cluster/reconciler.h"
 #include "controllers/cache_cluster/spec.h"
@@ -38,13 +39,22 @@ Status SetupCacheClusterController(app::ControllerSetup& setup) {
     return FailedPrecondition("the CacheCluster controller needs an event recorder");
   }
   auto parts = std::make_shared<Parts>(setup);
+  // Index CacheClusters by their AUTH Secret before the controller's informer starts.
+  auto clusters = setup.informers.For({CacheClusters(), setup.watch_namespace, ""});
+  PO_RETURN_IF_ERROR(clusters->informer().AddIndex(kAuthSecretIndex, AuthSecretIndexKeys));
   std::shared_ptr<runtime::Reconciler> reconciler(parts, &parts->reconciler);
   auto controller = app::ControllerBuilder(setup, CacheClusters())
                         .Named("cachecluster")
                         .Owns(kube::Secrets())
                         .Complete(std::move(reconciler));
   if (!controller.ok()) return controller.status();
-  return Status::Ok();
+  // Users' AUTH Secrets are not ours, so Owns() does not see them: map them by the index.
+  auto secrets = setup.informers.For({kube::Secrets(), setup.watch_namespace, ""});
+  std::weak_ptr<runtime::Controller> weak = *controller;
+  return secrets->AddEventHandlers(
+      EnqueueForAuthSecret(clusters->GetStore(), [weak](const runtime::Request& request) {
+        if (auto c = weak.lock()) c->Enqueue(request);
+      }));
 }
 
 }  // namespace po::controllers::cache_cluster
