@@ -206,8 +206,14 @@ TEST_F(OperatorBinaryTest, RunningBinaryServesMetricsAndProbes) {
                body.find(series("200", "PUT")) != std::string::npos;
       },
       10s));
-  // No controllers are registered yet, so no reconcile or queue series exist.
-  EXPECT_EQ(scrape.body.find("controller_runtime_reconcile_total{"), std::string::npos);
+  // The binary runs the three controllers (names as controller-runtime derives them).
+  for (const std::string controller : {"databasecluster", "cachecluster", "metricsplatform"}) {
+    EXPECT_NE(scrape.body.find("controller_runtime_reconcile_total{controller=\"" + controller +
+                               "\",result=\"success\"}"),
+              std::string::npos)
+        << controller << "\n"
+        << scrape.body;
+  }
 
   EXPECT_EQ(HttpGet(p.health_port(), "/healthz").body, "ok");
   EXPECT_EQ(HttpGet(p.health_port(), "/readyz").body, "ok");
