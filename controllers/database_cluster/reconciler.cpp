@@ -129,6 +129,20 @@ bool DatabaseClusterReconciler::ShouldSend(const std::string& key, const std::st
   return true;
 }
 
+bool DatabaseClusterReconciler::RecentlyCreated(const std::string& key) {
+  std::lock_guard lock(mu_);
+  auto it = created_.find(key);
+  if (it == created_.end()) return false;
+  if (d_.clock.Now() - it->second < options_.create_memory) return true;
+  created_.erase(it);
+  return false;
+}
+
+void DatabaseClusterReconciler::NoteCreated(const std::string& key) {
+  std::lock_guard lock(mu_);
+  created_[key] = d_.clock.Now();
+}
+
 ReconcileResult DatabaseClusterReconciler::Reconcile(const runtime::Request& request,
                                                      runtime::ReconcileContext& context) {
   auto got = d_.client.Get(DatabaseClusters(), request.ns, request.name);
@@ -164,19 +178,19 @@ Result<Observation> DatabaseClusterReconciler::Observe(const ClusterSpec& spec,
 }
 
 runtime::ReconcileResult DatabaseClusterReconciler::Write(const json& object,
-                                                          const StatusReport& report) {
+                                                          const StatusReport& report,
+                                                          const std::string& connection_secret) {
   auto written = WriteStatusReport(d_.status, d_.clock, object, report);
   if (!written.ok()) {
     return ReconcileResult::RetryableError(written.status().WithContext("while writing status"));
   }
   // status.connectionSecret holds a Secret's name, which the writer's redaction of secret-looking
-  // keys masks; it is set here as the plain name it is.
-  const auto name = report.fields.find("connectionSecret");
-  if (name != report.fields.end() && name->is_string()) {
+  // keys would mask; it is written here, as the plain name it is, when it is not there yet.
+  if (!connection_secret.empty()) {
     json stored = *written;
     if (!stored.contains("status") || !stored["status"].is_object() ||
-        stored["status"].value("connectionSecret", "") != name->get<std::string>()) {
-      stored["status"]["connectionSecret"] = *name;
+        stored["status"].value("connectionSecret", "") != connection_secret) {
+      stored["status"]["connectionSecret"] = connection_secret;
       auto updated = d_.status.UpdateStatus(stored);
       if (!updated.ok() && updated.status().code() != StatusCode::kConflict) {
         return ReconcileResult::RetryableError(
@@ -219,6 +233,13 @@ void DatabaseClusterReconciler::ReportStatusChanges(const json& object, const Cl
 
 Status DatabaseClusterReconciler::CreatePrimary(Round& r) {
   const ClusterSpec& spec = r.spec;
+  const std::string created_key = spec.region + "/" + spec.identifier;
+  if (RecentlyCreated(created_key)) {
+    r.just_created = true;
+    r.busy = true;
+    r.NotSynced("Creating", "waiting for the new primary " + spec.identifier + " to appear");
+    return Status::Ok();
+  }
   if (!spec.subnet_ids.empty()) {
     aws::rds::DescribeDBSubnetGroupsMessage describe;
     describe.DBSubnetGroupName = SubnetGroupName(spec);
@@ -259,6 +280,7 @@ Status DatabaseClusterReconciler::CreatePrimary(Round& r) {
     if (created.IsError("DBInstanceAlreadyExists")) return Status::Ok();
     return ActionError("creating the primary " + spec.identifier, created.error());
   }
+  NoteCreated(created_key);
   d_.events.Normal(r.object, spec.restore ? "Restored" : "Created", what);
   r.just_created = true;
   r.busy = true;
@@ -342,9 +364,10 @@ Status DatabaseClusterReconciler::ConvergeReplicas(Round& r) {
     if (!created.ok() && !created.IsError("DBInstanceAlreadyExists")) {
       return ActionError("creating read replica " + id, created.error());
     }
-    if (created.ok()) d_.events.Normal(r.object, "ReplicaAdded", "created read replica " + id);
-    r.busy = true;
-    r.NotSynced("AddingReplicas", "creating read replica " + id);
+    if (created.ok()) {
+      NoteCreated(spec.region + "/" + id);
+      d_.events.Normal(r.object, "ReplicaAdded", "created read replica " + id);
+    }
   }
   // Scale down: the highest-numbered replicas go.
   for (auto it = r.observed.replicas.rbegin(); it != r.observed.replicas.rend(); ++it) {
@@ -377,6 +400,10 @@ Status DatabaseClusterReconciler::ConvergeDisasterRecovery(Round& r) {
       return Status::Ok();
     }
     if (!r.observed.primary || !r.observed.primary->DBInstanceArn) return Status::Ok();
+    r.busy = true;
+    r.NotSynced("AddingDisasterRecoveryReplica",
+                "creating disaster-recovery replica " + id + " in " + region);
+    if (RecentlyCreated(region + "/" + id)) return Status::Ok();
     auto created = d_.rds.CreateDBInstanceReadReplica(
         region, CreateDisasterRecoveryRequest(spec, *r.observed.primary->DBInstanceArn));
     d_.observer.MarkStale(region);
@@ -385,12 +412,10 @@ Status DatabaseClusterReconciler::ConvergeDisasterRecovery(Round& r) {
                          created.error());
     }
     if (created.ok()) {
+      NoteCreated(region + "/" + id);
       d_.events.Normal(r.object, "DisasterRecoveryReplicaAdded",
                        "created disaster-recovery replica " + id + " in " + region);
     }
-    r.busy = true;
-    r.NotSynced("AddingDisasterRecoveryReplica",
-                "creating disaster-recovery replica " + id + " in " + region);
     return Status::Ok();
   }
   if (!r.observed.disaster_recovery) return Status::Ok();
@@ -596,10 +621,9 @@ ReconcileResult DatabaseClusterReconciler::Converge(json object,
   input.observed = &r.observed;
   input.sync = r.sync;
   input.just_created = r.just_created;
-  input.connection_secret = connection_secret;
   StatusReport report = BuildReport(input);
   if (!acted.ok() && acted.code() == StatusCode::kInvalidArgument) report.phase = kPhaseFailed;
-  auto written = Write(r.object, report);
+  auto written = Write(r.object, report, connection_secret);
 
   const std::string primary_status =
       r.observed.primary ? StatusOf(*r.observed.primary) : (r.just_created ? "creating" : "absent");

@@ -37,6 +37,8 @@ struct ReconcilerOptions {
   // How long an identical ModifyDBInstance is not sent again while RDS has not reflected it yet
   // (a stale snapshot, or a change RDS ignores). Default 10 min.
   Clock::Duration modify_memory = std::chrono::minutes(10);
+  // How long a requested creation that is not yet in a snapshot counts as under way. Default 1 min.
+  Clock::Duration create_memory = std::chrono::minutes(1);
 };
 
 // Everything the reconciler talks to; each must outlive it.
@@ -75,9 +77,15 @@ class DatabaseClusterReconciler final : public runtime::Reconciler {
   Status ConvergeDisasterRecovery(Round& round);
   void ReportStatusChanges(const nlohmann::json& object, const ClusterSpec& spec,
                            const Observation& observed);
-  runtime::ReconcileResult Write(const nlohmann::json& object, const StatusReport& report);
+  // Writes the report, and status.connectionSecret when `connection_secret` is not "".
+  runtime::ReconcileResult Write(const nlohmann::json& object, const StatusReport& report,
+                                 const std::string& connection_secret = "");
   // False when the same request went out less than modify_memory ago (and is remembered).
   bool ShouldSend(const std::string& identifier, const std::string& fingerprint);
+  // Creations this process asked for in the last create_memory, by "region/identifier": a
+  // snapshot taken just before a create does not show the instance, and must not cause another.
+  bool RecentlyCreated(const std::string& key);
+  void NoteCreated(const std::string& key);
 
   ReconcilerDeps d_;
   const ReconcilerOptions options_;
@@ -86,7 +94,8 @@ class DatabaseClusterReconciler final : public runtime::Reconciler {
     std::string fingerprint;
     Clock::TimePoint at;
   };
-  std::map<std::string, SentModify> sent_;  // by region/identifier
+  std::map<std::string, SentModify> sent_;           // by region/identifier
+  std::map<std::string, Clock::TimePoint> created_;  // by region/identifier
 };
 
 // A stable text of a modification's settings (without the password), to recognise a repeat.

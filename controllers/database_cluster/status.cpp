@@ -145,7 +145,6 @@ StatusReport BuildReport(const ReportInput& input) {
   const Observation& observed = *input.observed;
   StatusReport report;
   report.fields["instances"] = InstancesField(spec, observed);
-  if (!input.connection_secret.empty()) report.fields["connectionSecret"] = input.connection_secret;
 
   // Degraded: the first instance, primary first, in a status failover cannot fix.
   std::optional<Condition> degraded;

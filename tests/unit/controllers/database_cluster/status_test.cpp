@@ -151,7 +151,6 @@ TEST(ReportTest, FieldsOfAnAvailableCluster) {
   ReportInput input;
   input.spec = &*spec;
   input.observed = &o;
-  input.connection_secret = "db-connection";
   const StatusReport report = BuildReport(input);
   EXPECT_EQ(report.phase, "Available");
   EXPECT_EQ(report.fields["endpoint"]["host"], "team-a-db.example");
@@ -160,7 +159,6 @@ TEST(ReportTest, FieldsOfAnAvailableCluster) {
   EXPECT_EQ(report.fields["arn"], "arn:aws:rds:us-east-1:1:db:team-a-db");
   EXPECT_EQ(report.fields["engineVersion"], "14.12");
   EXPECT_EQ(report.fields["latestRestorableTime"], "2026-01-01T00:00:00Z");
-  EXPECT_EQ(report.fields["connectionSecret"], "db-connection");
   ASSERT_EQ(report.fields["instances"].size(), 3u);
   EXPECT_EQ(report.fields["instances"][2]["role"], "disaster-recovery");
   EXPECT_EQ(report.fields["instances"][2]["region"], "us-west-2");
