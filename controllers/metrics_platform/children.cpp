@@ -1,6 +1,8 @@
 // Desired DatabaseCluster and CacheCluster children and their status roll-up.
 #include "controllers/metrics_platform/children.h"
 
+#include <cctype>
+
 #include "controllers/metrics_platform/resources.h"
 #include "operator/runtime/conditions.h"
 
@@ -22,6 +24,20 @@ nlohmann::json DesiredCacheCluster(const nlohmann::json& platform, const Effecti
   return object;
 }
 
+namespace {
+
+// A DNS-1123 subdomain, the form of a Secret's name.
+bool IsObjectName(const std::string& name) {
+  if (name.empty() || name.size() > 253) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) return false;
+  }
+  return std::isalnum(static_cast<unsigned char>(name.front())) &&
+         std::isalnum(static_cast<unsigned char>(name.back()));
+}
+
+}  // namespace
+
 ChildSummary SummarizeChild(const nlohmann::json& child, const std::string& what) {
   ChildSummary summary;
   if (child.is_null()) {
@@ -32,6 +48,11 @@ ChildSummary SummarizeChild(const nlohmann::json& child, const std::string& what
   summary.exists = true;
   const nlohmann::json status = child.value("status", nlohmann::json::object());
   summary.connection_secret = status.value("connectionSecret", "");
+  if (!summary.connection_secret.empty() && !IsObjectName(summary.connection_secret)) {
+    // Not a Secret name (a status writer redacted the reference): both child kinds name their
+    // connection Secret "<child>-connection".
+    summary.connection_secret = kube::NameOf(child) + "-connection";
+  }
   const nlohmann::json endpoint = status.value("endpoint", nlohmann::json::object());
   if (endpoint.contains("host")) {
     summary.endpoint = endpoint.value("host", "") + ":" + std::to_string(endpoint.value("port", 0));

@@ -24,6 +24,13 @@ json Child(int generation, int observed, const std::string& ready, const std::st
   return child;
 }
 
+TEST(SummarizeChildTest, RedactedSecretReferenceFallsBackToTheChildrensNaming) {
+  json child = Child(1, 1, "True", "Available");
+  child["metadata"]["name"] = "metrics-db";
+  child["status"]["connectionSecret"] = "[REDACTED]";
+  EXPECT_EQ(SummarizeChild(child, "database").connection_secret, "metrics-db-connection");
+}
+
 TEST(SummarizeChildTest, Table) {
   struct Row {
     std::string name;
