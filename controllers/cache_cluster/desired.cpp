@@ -40,9 +40,23 @@ aws::elasticache::CreateReplicationGroupMessage DesiredCreateRequest(
   r.TransitEncryptionEnabled = spec.in_transit_encryption;
   if (spec.auth_token_secret && auth_token) r.AuthToken = auth_token;
   if (spec.subnet_group_name) r.CacheSubnetGroupName = spec.subnet_group_name;
+  if (!spec.subnet_ids.empty()) r.CacheSubnetGroupName = replication_group_id;
   r.SecurityGroupIds = spec.security_group_ids;
   r.SnapshotRetentionLimit = spec.snapshot_retention_days;
   if (spec.snapshot_window) r.SnapshotWindow = spec.snapshot_window;
+  for (const auto& [key, value] : DesiredTags(spec.tags, object)) r.Tags.push_back({key, value});
+  return r;
+}
+
+std::optional<aws::elasticache::CreateCacheSubnetGroupMessage> DesiredSubnetGroup(
+    const CacheClusterSpec& spec, const std::string& replication_group_id,
+    const nlohmann::json& object) {
+  if (spec.subnet_ids.empty()) return std::nullopt;
+  aws::elasticache::CreateCacheSubnetGroupMessage r;
+  r.CacheSubnetGroupName = replication_group_id;
+  r.CacheSubnetGroupDescription =
+      "CacheCluster " + kube::NamespaceOf(object) + "/" + kube::NameOf(object);
+  r.SubnetIds = spec.subnet_ids;
   for (const auto& [key, value] : DesiredTags(spec.tags, object)) r.Tags.push_back({key, value});
   return r;
 }

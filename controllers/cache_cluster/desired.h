@@ -21,4 +21,10 @@ aws::elasticache::CreateReplicationGroupMessage DesiredCreateRequest(
     const CacheClusterSpec& spec, const std::string& replication_group_id,
     const nlohmann::json& object, const std::optional<std::string>& auth_token);
 
+// The subnet group the operator creates for spec.network.subnetIds (named like the replication
+// group, with the ownership tags), or std::nullopt when the spec names none.
+std::optional<aws::elasticache::CreateCacheSubnetGroupMessage> DesiredSubnetGroup(
+    const CacheClusterSpec& spec, const std::string& replication_group_id,
+    const nlohmann::json& object);
+
 }  // namespace po::controllers::cache_cluster

@@ -190,6 +190,30 @@ ReconcileResult CacheClusterReconciler::Create(Round& round) {
     return Report(round, std::move(report),
                   ReconcileResult::RequeueAfter(deps_.backoff.Next(round.key)));
   }
+  if (auto subnets = DesiredSubnetGroup(round.spec, round.group_id, round.object)) {
+    auto created = deps_.api.CreateCacheSubnetGroup(round.spec.region, *subnets);
+    // Already there: ours from an earlier round (it carries this group's unique name).
+    if (!created.ok() && created.error().code.rfind("CacheSubnetGroupAlreadyExists", 0) != 0) {
+      if (!RequestRejected(created.error())) {
+        return ReconcileResult::RetryableError(created.error().ToStatus().WithContext(
+            "while creating cache subnet group " + round.group_id));
+      }
+      StatusReport report;
+      report.phase = std::string(kPhaseFailed);
+      report.conditions = {
+          Cond(kConditionSynced, false, "SubnetGroupRejected", created.error().message),
+          Cond(kConditionReady, false, "SubnetGroupRejected",
+               "ElastiCache rejected the cache subnet group")};
+      Event(round, kube::EventType::kWarning, "SubnetGroupRejected",
+            created.error().code + ": " + created.error().message);
+      return Report(round, std::move(report),
+                    ReconcileResult::RequeueAfter(deps_.backoff.Next(round.key)));
+    }
+    if (created.ok()) {
+      Event(round, kube::EventType::kNormal, "SubnetGroupCreated",
+            "created cache subnet group " + round.group_id);
+    }
+  }
   const ec::CreateReplicationGroupMessage request =
       DesiredCreateRequest(round.spec, round.group_id, round.object, *token);
   auto created = deps_.api.CreateReplicationGroup(round.spec.region, request);
@@ -441,15 +465,32 @@ ReconcileResult CacheClusterReconciler::Delete(Round& round) {
     return ReconcileResult::RetryableError(
         lookup.status().WithContext("while observing replication group " + round.group_id));
   }
+  const bool own_subnet_group = !round.spec.subnet_ids.empty();
   if (!lookup->group) {
     if (ObservedBeforeLastAction(round.key, lookup->fetch_started)) {
       return ReconcileResult::RequeueAfter(options_.settle);
+    }
+    if (own_subnet_group) {
+      // The subnet group can go only once no replication group uses it.
+      ec::DeleteCacheSubnetGroupMessage request;
+      request.CacheSubnetGroupName = round.group_id;
+      auto deleted = deps_.api.DeleteCacheSubnetGroup(round.spec.region, request);
+      if (!deleted.ok() && deleted.error().code.rfind("CacheSubnetGroupNotFound", 0) != 0) {
+        if (deleted.error().code == "CacheSubnetGroupInUse") {
+          return ReconcileResult::RequeueAfter(deps_.backoff.Next(round.key));
+        }
+        return ReconcileResult::RetryableError(deleted.error().ToStatus().WithContext(
+            "while deleting cache subnet group " + round.group_id));
+      }
     }
     return release("Deleted", "replication group " + round.group_id + " is gone");
   }
   const ec::ReplicationGroup& group = *lookup->group;
   const std::string status = Observe(group).status;
   if (status == "deleting") {
+    // With a subnet group of ours to remove, wait until the group is gone; otherwise the delete
+    // is under way and cannot be undone.
+    if (own_subnet_group) return ReconcileResult::RequeueAfter(deps_.backoff.Next(round.key));
     return release("Deleted", "replication group " + round.group_id + " is being deleted");
   }
   if (ObservedBeforeLastAction(round.key, lookup->fetch_started)) {

@@ -112,11 +112,6 @@ ParsedSpec ParseSpec(const json& object) {
   if (s.subnet_group_name && !s.subnet_ids.empty()) {
     errors.push_back("set either spec.network.subnetGroupName or spec.network.subnetIds, not both");
   }
-  if (!s.subnet_ids.empty()) {
-    errors.push_back(
-        "spec.network.subnetIds is not supported by this operator version; name an existing cache "
-        "subnet group in spec.network.subnetGroupName");
-  }
   return parsed;
 }
 

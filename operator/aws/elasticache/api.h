@@ -44,6 +44,12 @@ class ElastiCacheApi {
                                          const CopySnapshotMessage& request) = 0;
   virtual Outcome<EventsMessage> DescribeEvents(const std::string& region,
                                                 const DescribeEventsMessage& request) = 0;
+  // A subnet group for replication groups (CacheSubnetGroupName in CreateReplicationGroup).
+  virtual Outcome<CacheSubnetGroup> CreateCacheSubnetGroup(
+      const std::string& region, const CreateCacheSubnetGroupMessage& request) = 0;
+  // Fails with CacheSubnetGroupInUse while a replication group uses it.
+  virtual Outcome<Empty> DeleteCacheSubnetGroup(const std::string& region,
+                                                const DeleteCacheSubnetGroupMessage& request) = 0;
   // The tags of a replication group, snapshot, subnet group, ... (by ARN).
   virtual Outcome<TagListMessage> ListTagsForResource(
       const std::string& region, const ListTagsForResourceMessage& request) = 0;

@@ -121,6 +121,19 @@ Outcome<EventsMessage> ElastiCacheClient::DescribeEvents(const std::string& regi
                              DecodeDescribeEvents);
 }
 
+Outcome<CacheSubnetGroup> ElastiCacheClient::CreateCacheSubnetGroup(
+    const std::string& region, const CreateCacheSubnetGroupMessage& request) {
+  return Call<CacheSubnetGroup>(caller_, region, "CreateCacheSubnetGroup",
+                                EncodeCreateCacheSubnetGroup(request),
+                                DecodeCreateCacheSubnetGroup);
+}
+
+Outcome<Empty> ElastiCacheClient::DeleteCacheSubnetGroup(
+    const std::string& region, const DeleteCacheSubnetGroupMessage& request) {
+  return Call<Empty>(caller_, region, "DeleteCacheSubnetGroup",
+                     EncodeDeleteCacheSubnetGroup(request), DecodeDeleteCacheSubnetGroup);
+}
+
 Outcome<TagListMessage> ElastiCacheClient::ListTagsForResource(
     const std::string& region, const ListTagsForResourceMessage& request) {
   return Call<TagListMessage>(caller_, region, "ListTagsForResource",

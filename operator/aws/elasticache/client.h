@@ -39,6 +39,10 @@ class ElastiCacheClient final : public ElastiCacheApi {
                                  const CopySnapshotMessage& request) override;
   Outcome<EventsMessage> DescribeEvents(const std::string& region,
                                         const DescribeEventsMessage& request) override;
+  Outcome<CacheSubnetGroup> CreateCacheSubnetGroup(
+      const std::string& region, const CreateCacheSubnetGroupMessage& request) override;
+  Outcome<Empty> DeleteCacheSubnetGroup(const std::string& region,
+                                        const DeleteCacheSubnetGroupMessage& request) override;
   Outcome<TagListMessage> ListTagsForResource(const std::string& region,
                                               const ListTagsForResourceMessage& request) override;
   Outcome<TagListMessage> AddTagsToResource(const std::string& region,

@@ -170,6 +170,23 @@ Result<EventsMessage> DecodeDescribeEvents(std::string_view xml) {
   });
 }
 
+Result<CacheSubnetGroup> DecodeCreateCacheSubnetGroup(std::string_view xml) {
+  return DecodeMember<CacheSubnetGroup>(
+      kService, "CreateCacheSubnetGroup", xml, "CacheSubnetGroup", [](pugi::xml_node n) {
+        CacheSubnetGroup g;
+        g.CacheSubnetGroupName = Text(n, "CacheSubnetGroupName");
+        g.CacheSubnetGroupDescription = Text(n, "CacheSubnetGroupDescription");
+        g.VpcId = Text(n, "VpcId");
+        g.ARN = Text(n, "ARN");
+        return g;
+      });
+}
+
+Result<Empty> DecodeDeleteCacheSubnetGroup(std::string_view xml) {
+  return DecodeResult<Empty>(kService, "DeleteCacheSubnetGroup", xml,
+                             [](pugi::xml_node) { return Empty{}; });
+}
+
 Result<TagListMessage> DecodeListTagsForResource(std::string_view xml) {
   return DecodeResult<TagListMessage>(
       kService, "ListTagsForResource", xml, [](pugi::xml_node result) {

@@ -22,6 +22,8 @@ Result<Snapshot> DecodeSnapshotResult(std::string_view action, std::string_view 
 Result<ReplicationGroupMessage> DecodeDescribeReplicationGroups(std::string_view xml);
 Result<DescribeSnapshotsListMessage> DecodeDescribeSnapshots(std::string_view xml);
 Result<EventsMessage> DecodeDescribeEvents(std::string_view xml);
+Result<CacheSubnetGroup> DecodeCreateCacheSubnetGroup(std::string_view xml);
+Result<Empty> DecodeDeleteCacheSubnetGroup(std::string_view xml);
 Result<TagListMessage> DecodeListTagsForResource(std::string_view xml);
 Result<TagListMessage> DecodeAddTagsToResource(std::string_view xml);
 

@@ -189,6 +189,21 @@ QueryParams EncodeDescribeEvents(const DescribeEventsMessage& r) {
   return w.Take();
 }
 
+QueryParams EncodeCreateCacheSubnetGroup(const CreateCacheSubnetGroupMessage& r) {
+  QueryParamWriter w;
+  w.Str("CacheSubnetGroupName", r.CacheSubnetGroupName);
+  w.Str("CacheSubnetGroupDescription", r.CacheSubnetGroupDescription);
+  w.Strings("SubnetIds", "SubnetIdentifier", r.SubnetIds);
+  w.Tags(r.Tags);
+  return w.Take();
+}
+
+QueryParams EncodeDeleteCacheSubnetGroup(const DeleteCacheSubnetGroupMessage& r) {
+  QueryParamWriter w;
+  w.Str("CacheSubnetGroupName", r.CacheSubnetGroupName);
+  return w.Take();
+}
+
 QueryParams EncodeListTagsForResource(const ListTagsForResourceMessage& r) {
   QueryParamWriter w;
   w.Str("ResourceName", r.ResourceName);

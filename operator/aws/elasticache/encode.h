@@ -21,6 +21,8 @@ QueryParams EncodeDescribeSnapshots(const DescribeSnapshotsMessage& request);
 QueryParams EncodeDeleteSnapshot(const DeleteSnapshotMessage& request);
 QueryParams EncodeCopySnapshot(const CopySnapshotMessage& request);
 QueryParams EncodeDescribeEvents(const DescribeEventsMessage& request);
+QueryParams EncodeCreateCacheSubnetGroup(const CreateCacheSubnetGroupMessage& request);
+QueryParams EncodeDeleteCacheSubnetGroup(const DeleteCacheSubnetGroupMessage& request);
 QueryParams EncodeListTagsForResource(const ListTagsForResourceMessage& request);
 QueryParams EncodeAddTagsToResource(const AddTagsToResourceMessage& request);
 

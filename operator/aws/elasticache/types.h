@@ -273,6 +273,24 @@ struct DescribeEventsMessage {
   std::optional<std::string> Marker;
 };
 
+struct CreateCacheSubnetGroupMessage {
+  std::string CacheSubnetGroupName;
+  std::string CacheSubnetGroupDescription;
+  std::vector<std::string> SubnetIds;
+  std::vector<Tag> Tags;
+};
+
+struct DeleteCacheSubnetGroupMessage {
+  std::string CacheSubnetGroupName;
+};
+
+struct CacheSubnetGroup {
+  std::optional<std::string> CacheSubnetGroupName;
+  std::optional<std::string> CacheSubnetGroupDescription;
+  std::optional<std::string> VpcId;
+  std::optional<std::string> ARN;
+};
+
 struct ListTagsForResourceMessage {
   std::string ResourceName;  // an ARN
 };

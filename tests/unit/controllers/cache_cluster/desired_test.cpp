@@ -85,6 +85,27 @@ TEST(CacheClusterDesiredTest, UserTagsCannotOverrideOwnership) {
               ::testing::Not(Contains(aws::elasticache::Tag{std::string(kTagName), "evil"})));
 }
 
+TEST(CacheClusterDesiredTest, SubnetIdsMakeASubnetGroupNamedLikeTheReplicationGroup) {
+  nlohmann::json object =
+      CacheClusterBuilder()
+          .Spec("network", {{"subnetIds", {"subnet-0a1b2c3d", "subnet-0f1e2d3c"}}})
+          .Spec("tags", {{"team", "metrics"}})
+          .Build();
+  EXPECT_EQ(Build(object).CacheSubnetGroupName, "team-cache");
+  ParsedSpec parsed = ParseSpec(object);
+  auto subnets = DesiredSubnetGroup(parsed.spec, "team-cache", object);
+  ASSERT_TRUE(subnets.has_value());
+  EXPECT_EQ(subnets->CacheSubnetGroupName, "team-cache");
+  EXPECT_EQ(subnets->CacheSubnetGroupDescription, "CacheCluster team/cache");
+  EXPECT_THAT(subnets->SubnetIds, ElementsAre("subnet-0a1b2c3d", "subnet-0f1e2d3c"));
+  EXPECT_THAT(subnets->Tags, Contains(aws::elasticache::Tag{"team", "metrics"}));
+  EXPECT_THAT(subnets->Tags,
+              Contains(aws::elasticache::Tag{std::string(kTagKind), "CacheCluster"}));
+  EXPECT_FALSE(DesiredSubnetGroup(ParseSpec(CacheClusterBuilder().Build()).spec, "team-cache",
+                                  CacheClusterBuilder().Build())
+                   .has_value());
+}
+
 struct ParameterGroupCase {
   std::string version;
   bool cluster;

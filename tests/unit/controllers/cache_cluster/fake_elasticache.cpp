@@ -83,6 +83,43 @@ void FakeElastiCache::SetStatus(const std::string& region, const std::string& id
   if (Stored* s = Find(region, id)) s->group.Status = status;
 }
 
+void FakeElastiCache::RemoveGroup(const std::string& region, const std::string& id) {
+  std::lock_guard lock(mu_);
+  groups_.erase(Key(region, id));
+}
+
+std::map<std::string, std::vector<std::string>> FakeElastiCache::SubnetGroups() const {
+  std::lock_guard lock(mu_);
+  return subnet_groups_;
+}
+
+aws::Outcome<ec::CacheSubnetGroup> FakeElastiCache::CreateCacheSubnetGroup(
+    const std::string& region, const ec::CreateCacheSubnetGroupMessage& r) {
+  std::lock_guard lock(mu_);
+  if (auto e = Begin("CreateCacheSubnetGroup", region, "", r.CacheSubnetGroupName)) return *e;
+  const std::string key = Key(region, r.CacheSubnetGroupName);
+  if (subnet_groups_.count(key)) return Error("CacheSubnetGroupAlreadyExists");
+  subnet_groups_[key] = r.SubnetIds;
+  ec::CacheSubnetGroup group;
+  group.CacheSubnetGroupName = r.CacheSubnetGroupName;
+  return group;
+}
+
+aws::Outcome<aws::Empty> FakeElastiCache::DeleteCacheSubnetGroup(
+    const std::string& region, const ec::DeleteCacheSubnetGroupMessage& r) {
+  std::lock_guard lock(mu_);
+  if (auto e = Begin("DeleteCacheSubnetGroup", region, "", r.CacheSubnetGroupName)) return *e;
+  const std::string key = Key(region, r.CacheSubnetGroupName);
+  if (!subnet_groups_.count(key)) return Error("CacheSubnetGroupNotFoundFault");
+  for (const auto& [k, stored] : groups_) {
+    if (k.rfind(region + "/", 0) == 0 && stored.subnet_group == r.CacheSubnetGroupName) {
+      return Error("CacheSubnetGroupInUse");
+    }
+  }
+  subnet_groups_.erase(key);
+  return aws::Empty{};
+}
+
 std::optional<ec::ReplicationGroup> FakeElastiCache::Group(const std::string& region,
                                                            const std::string& id) {
   std::lock_guard lock(mu_);
@@ -193,6 +230,7 @@ aws::Outcome<ec::ReplicationGroup> FakeElastiCache::CreateReplicationGroup(
         ec::Endpoint{"master." + r.ReplicationGroupId + ".cache.example", 6379};
   }
   stored.tags = r.Tags;
+  stored.subnet_group = r.CacheSubnetGroupName.value_or("");
   groups_[Key(region, r.ReplicationGroupId)] = stored;
   return g;
 }

@@ -28,6 +28,10 @@ class FakeElastiCache final : public ec::ElastiCacheApi {
   void AddGroup(const std::string& region, const std::string& id, int shards, int replicas,
                 const std::string& status, std::vector<ec::Tag> tags);
   void SetStatus(const std::string& region, const std::string& id, const std::string& status);
+  // The group finished deleting.
+  void RemoveGroup(const std::string& region, const std::string& id);
+  // Cache subnet groups by "region/name" → subnet IDs.
+  std::map<std::string, std::vector<std::string>> SubnetGroups() const;
   std::optional<ec::ReplicationGroup> Group(const std::string& region, const std::string& id);
   std::vector<ec::Tag> Tags(const std::string& region, const std::string& id);
   std::optional<ec::CreateReplicationGroupMessage> LastCreate() const;
@@ -69,6 +73,10 @@ class FakeElastiCache final : public ec::ElastiCacheApi {
                                           const ec::CopySnapshotMessage& request) override;
   aws::Outcome<ec::EventsMessage> DescribeEvents(const std::string& region,
                                                  const ec::DescribeEventsMessage& request) override;
+  aws::Outcome<ec::CacheSubnetGroup> CreateCacheSubnetGroup(
+      const std::string& region, const ec::CreateCacheSubnetGroupMessage& request) override;
+  aws::Outcome<aws::Empty> DeleteCacheSubnetGroup(
+      const std::string& region, const ec::DeleteCacheSubnetGroupMessage& request) override;
   aws::Outcome<ec::TagListMessage> ListTagsForResource(
       const std::string& region, const ec::ListTagsForResourceMessage& request) override;
   aws::Outcome<ec::TagListMessage> AddTagsToResource(
@@ -79,6 +87,7 @@ class FakeElastiCache final : public ec::ElastiCacheApi {
     ec::ReplicationGroup group;
     std::vector<ec::Tag> tags;
     std::vector<std::string> tokens;
+    std::string subnet_group;
   };
 
   std::optional<aws::AwsError> Begin(const std::string& action, const std::string& region,
@@ -93,6 +102,7 @@ class FakeElastiCache final : public ec::ElastiCacheApi {
   std::vector<Call> calls_;
   std::optional<ec::CreateReplicationGroupMessage> last_create_;
   std::vector<std::string> snapshots_;
+  std::map<std::string, std::vector<std::string>> subnet_groups_;
 };
 
 }  // namespace po::controllers::cache_cluster::testing

@@ -374,6 +374,36 @@ INSTANTIATE_TEST_SUITE_P(
         DeleteCase{"Retain", "Retain", {}}),
     [](const auto& info) { return info.param.name; });
 
+TEST_F(CacheClusterReconcilerTest, OwnSubnetGroupIsCreatedFirstAndDeletedLast) {
+  Apply(CacheClusterBuilder()
+            .Policy("Delete")
+            .Spec("network", {{"subnetIds", {"subnet-0a1b2c3d"}}})
+            .Build());
+  Run();
+  EXPECT_THAT(aws_.Changes(),
+              ElementsAre("CreateCacheSubnetGroup team-cache", "CreateReplicationGroup"));
+  EXPECT_EQ(aws_.LastCreate()->CacheSubnetGroupName, kGroup);
+  EXPECT_EQ(aws_.SubnetGroups().at("us-east-1/team-cache"),
+            std::vector<std::string>{"subnet-0a1b2c3d"});
+  aws_.SetStatus(kRegion, kGroup, "available");
+  Run();
+  ASSERT_EQ(Phase(), "Available");
+
+  Edit([](json& o) { o["metadata"]["deletionTimestamp"] = "2026-01-01T00:00:00Z"; });
+  Run();
+  EXPECT_EQ(aws_.Group(kRegion, kGroup)->Status, "deleting");
+  // While the group is deleting, the subnet group is in use: wait.
+  EXPECT_EQ(Run().requeue_after(), 15s);
+  EXPECT_THAT(Object()["metadata"]["finalizers"], ::testing::Contains(std::string(kFinalizer)));
+  aws_.RemoveGroup(kRegion, kGroup);
+  EXPECT_EQ(Run().kind(), ReconcileResult::Kind::kDone);
+  EXPECT_THAT(aws_.Changes(),
+              ElementsAre("CreateCacheSubnetGroup team-cache", "CreateReplicationGroup",
+                          "DeleteReplicationGroup", "DeleteCacheSubnetGroup team-cache"));
+  EXPECT_TRUE(aws_.SubnetGroups().empty());
+  EXPECT_THAT(Object()["metadata"].value("finalizers", json::array()), IsEmpty());
+}
+
 TEST_F(CacheClusterReconcilerTest, DeleteWaitsForABusyGroup) {
   AvailableGroup(CacheClusterBuilder().Policy("Delete").Build(), 3, 1);
   Run();

@@ -105,9 +105,11 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"WrongType", CacheClusterBuilder().Spec("nodeType", 3).Build(),
                   "spec.nodeType has the wrong type"},
         ErrorCase{
-            "SubnetIds",
-            CacheClusterBuilder().Spec("network", {{"subnetIds", {"subnet-0a1b2c3d"}}}).Build(),
-            "spec.network.subnetIds is not supported"}),
+            "SubnetGroupAndSubnetIds",
+            CacheClusterBuilder()
+                .Spec("network", {{"subnetGroupName", "g"}, {"subnetIds", {"subnet-0a1b2c3d"}}})
+                .Build(),
+            "either spec.network.subnetGroupName or spec.network.subnetIds"}),
     [](const auto& info) { return info.param.name; });
 
 }  // namespace
