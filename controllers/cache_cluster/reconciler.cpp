@@ -75,6 +75,7 @@ struct CacheClusterReconciler::Round {
   json object;
   CacheClusterSpec spec;
   std::string group_id;
+  std::string connection_secret;  // written to status.connectionSecret once it exists
 };
 
 CacheClusterReconciler::CacheClusterReconciler(ReconcilerDeps deps, ReconcilerOptions options)
@@ -408,7 +409,7 @@ ReconcileResult CacheClusterReconciler::ConvergeExisting(Round& round,
         Event(round, kube::EventType::kNormal, "ConnectionSecretCreated",
               "connection details written to Secret " + secret_name);
       }
-      extra_fields["connectionSecret"] = secret_name;
+      round.connection_secret = secret_name;
     }
   }
 
@@ -550,8 +551,22 @@ ReconcileResult CacheClusterReconciler::Delete(Round& round) {
 ReconcileResult CacheClusterReconciler::Report(Round& round, StatusReport report,
                                                ReconcileResult result) {
   auto written = WriteStatusReport(deps_.status, deps_.clock, round.object, report);
-  if (written.ok()) round.object = std::move(written).value();
-  return Worse(std::move(result), written.status());
+  if (!written.ok()) return Worse(std::move(result), written.status());
+  round.object = std::move(written).value();
+  // status.connectionSecret is a Secret's name, which the report writer's redaction of
+  // secret-looking keys would mask: it is written as the plain name it is, when it changes.
+  const std::string& name = round.connection_secret;
+  if (!name.empty() && StatusString(round.object, "connectionSecret") != name) {
+    json updated = round.object;
+    updated["status"]["connectionSecret"] = name;
+    auto stored = deps_.status.UpdateStatus(updated);
+    if (stored.ok()) {
+      round.object = std::move(stored).value();
+    } else if (stored.status().code() != StatusCode::kConflict) {
+      return Worse(std::move(result), stored.status());
+    }
+  }
+  return result;
 }
 
 }  // namespace po::controllers::cache_cluster

@@ -215,6 +215,7 @@ TEST_F(CacheClusterIntegrationTest, CreatesAShardedEncryptedGroupWithAuth) {
   EXPECT_EQ(status["phase"], "Available");
   EXPECT_EQ(status["configurationEndpoint"]["host"], endpoint);
   EXPECT_EQ(status["shards"].size(), 3u);
+  EXPECT_EQ(status["connectionSecret"], "cache-connection");
   EXPECT_EQ(status["shards"][0]["replicas"].size(), 1u);
   EXPECT_THAT(status.dump(), ::testing::Not(HasSubstr("firstToken0123456789abc")));
 

@@ -175,6 +175,7 @@ TEST_F(CacheClusterReconcilerTest, WaitsWhileCreatingThenPublishesTheConnectionS
   EXPECT_EQ(SecretValue("cache-connection", "configuration_endpoint_address"),
             "clustercfg.team-cache.cache.example");
   EXPECT_EQ(SecretValue("cache-connection", "port"), "6379");
+  EXPECT_EQ(Object()["status"]["connectionSecret"], "cache-connection");
   EXPECT_EQ(SecretValue("cache-connection", "authToken"), kGenerated);
   EXPECT_EQ(SecretValue("cache-connection", "uri"),
             std::string("rediss://:") + kGenerated + "@clustercfg.team-cache.cache.example:6379");
