@@ -106,6 +106,7 @@ bool CacheClusterReconciler::ObservedBeforeLastAction(const std::string& key,
 void CacheClusterReconciler::ForgetKey(const std::string& key) {
   std::lock_guard lock(mu_);
   last_action_.erase(key);
+  tags_applied_.erase(key);
 }
 
 ReconcileResult CacheClusterReconciler::Reconcile(const runtime::Request& request,
@@ -289,6 +290,41 @@ Status CacheClusterReconciler::CheckOwnership(Round& round, const ec::Replicatio
   return Status::Ok();
 }
 
+Status CacheClusterReconciler::ApplyTags(Round& round, const ec::ReplicationGroup& group) {
+  const std::int64_t generation = round.object["metadata"].value("generation", std::int64_t{0});
+  {
+    std::lock_guard lock(mu_);
+    auto it = tags_applied_.find(round.key);
+    if (it != tags_applied_.end() && it->second == generation) return Status::Ok();
+  }
+  ec::ListTagsForResourceMessage list;
+  list.ResourceName = group.ARN.value_or("");
+  auto current = deps_.api.ListTagsForResource(round.spec.region, list);
+  if (!current.ok()) {
+    return current.error().ToStatus().WithContext("while reading the tags of " + round.group_id);
+  }
+  TagMap have;
+  for (const ec::Tag& tag : current->TagList) have[tag.Key] = tag.Value;
+  ec::AddTagsToResourceMessage add;
+  add.ResourceName = list.ResourceName;
+  for (const auto& [key, value] : DesiredTags(round.spec.tags, round.object)) {
+    auto it = have.find(key);
+    if (it == have.end() || it->second != value) add.Tags.push_back({key, value});
+  }
+  if (!add.Tags.empty()) {
+    auto added = deps_.api.AddTagsToResource(round.spec.region, add);
+    if (!added.ok()) {
+      return added.error().ToStatus().WithContext("while tagging " + round.group_id);
+    }
+    std::string keys;
+    for (const ec::Tag& tag : add.Tags) keys += (keys.empty() ? "" : ", ") + tag.Key;
+    Event(round, kube::EventType::kNormal, "TagsUpdated", "tags set: " + keys);
+  }
+  std::lock_guard lock(mu_);
+  tags_applied_[round.key] = generation;
+  return Status::Ok();
+}
+
 ReconcileResult CacheClusterReconciler::ConvergeExisting(Round& round,
                                                          const ec::ReplicationGroup& group) {
   const Status owned = CheckOwnership(round, group);
@@ -367,7 +403,7 @@ ReconcileResult CacheClusterReconciler::ConvergeExisting(Round& round,
       connection_token.reset();
     }
 
-    if (acting.empty() && diff.immutable.empty()) {
+    if (acting.empty()) {
       const std::vector<Step> steps = Plan(round.spec, observed, applied_version);
       if (!steps.empty()) {
         const Step& step = steps.front();
@@ -396,6 +432,11 @@ ReconcileResult CacheClusterReconciler::ConvergeExisting(Round& round,
             std::string(StepKindName(step.kind)) + ": " + step.description +
                 (steps.size() > 1 ? " (" + std::to_string(steps.size() - 1) + " more after)" : ""));
       }
+    }
+
+    if (acting.empty()) {
+      const Status tagged = ApplyTags(round, group);
+      if (!tagged.ok()) return ReconcileResult::RetryableError(tagged);
     }
 
     if (auto data =

@@ -2,7 +2,8 @@
 // observe (the region's shared DescribeReplicationGroups snapshot), gate (ownership, busy states,
 // observations older than our last change), act (create, one planned change, or one AUTH token
 // step) and report (status, connection Secret, events, metrics); on deletion, applies
-// deletionPolicy before releasing the finalizer. Thread-safe: the runtime may call it from several
+// deletionPolicy before releasing the finalizer. Tags added or changed in spec.tags reach the
+// group; tags removed from spec.tags stay on it. Thread-safe: the runtime may call it from several
 // workers, never twice at once for the same key.
 #pragma once
 
@@ -63,6 +64,8 @@ class CacheClusterReconciler final : public runtime::Reconciler {
   // Ours, adopted now, or (kFailedPrecondition) not ours to touch.
   Status CheckOwnership(Round& round, const aws::elasticache::ReplicationGroup& group);
   Result<std::optional<std::string>> AuthToken(Round& round);
+  // Adds spec.tags (and the ownership tags) missing from the group, once per spec generation.
+  Status ApplyTags(Round& round, const aws::elasticache::ReplicationGroup& group);
   runtime::ReconcileResult Report(Round& round, StatusReport report,
                                   runtime::ReconcileResult result);
   void Event(const Round& round, kube::EventType type, const std::string& reason,
@@ -77,6 +80,8 @@ class CacheClusterReconciler final : public runtime::Reconciler {
   ReconcilerOptions options_;
   std::mutex mu_;
   std::map<std::string, Clock::TimePoint> last_action_;
+  // The spec generation whose tags were last applied, per key.
+  std::map<std::string, std::int64_t> tags_applied_;
 };
 
 }  // namespace po::controllers::cache_cluster

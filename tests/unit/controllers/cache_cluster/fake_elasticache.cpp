@@ -83,6 +83,11 @@ void FakeElastiCache::SetStatus(const std::string& region, const std::string& id
   if (Stored* s = Find(region, id)) s->group.Status = status;
 }
 
+void FakeElastiCache::SetAtRest(const std::string& region, const std::string& id, bool encrypted) {
+  std::lock_guard lock(mu_);
+  if (Stored* s = Find(region, id)) s->group.AtRestEncryptionEnabled = encrypted;
+}
+
 void FakeElastiCache::RemoveGroup(const std::string& region, const std::string& id) {
   std::lock_guard lock(mu_);
   groups_.erase(Key(region, id));

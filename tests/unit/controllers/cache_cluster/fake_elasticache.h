@@ -28,6 +28,7 @@ class FakeElastiCache final : public ec::ElastiCacheApi {
   void AddGroup(const std::string& region, const std::string& id, int shards, int replicas,
                 const std::string& status, std::vector<ec::Tag> tags);
   void SetStatus(const std::string& region, const std::string& id, const std::string& status);
+  void SetAtRest(const std::string& region, const std::string& id, bool encrypted);
   // The group finished deleting.
   void RemoveGroup(const std::string& region, const std::string& id);
   // Cache subnet groups by "region/name" → subnet IDs.

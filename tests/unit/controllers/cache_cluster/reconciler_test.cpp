@@ -22,6 +22,7 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 using runtime::ReconcileResult;
 using testing::CacheClusterBuilder;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using testing::FakeElastiCache;
 using ::testing::HasSubstr;
@@ -315,6 +316,39 @@ TEST_F(CacheClusterReconcilerTest, UnownedGroupIsAdoptedOnlyWithTheAnnotation) {
                 }(),
                 Object()),
             Ownership::kOurs);
+}
+
+TEST_F(CacheClusterReconcilerTest, ImmutableDifferenceIsReportedWhileTheRestConverges) {
+  AvailableGroup(CacheClusterBuilder().Spec("nodeType", "cache.r6g.large").Build(), 3, 1);
+  Edit([](json& o) { o["status"]["engineVersion"] = "6.2"; });
+  // Created without encryption at rest, which ElastiCache cannot turn on in place.
+  aws_.SetAtRest(kRegion, kGroup, false);
+  Run();
+  EXPECT_THAT(aws_.Changes(), ElementsAre("ModifyReplicationGroup CacheNodeType=cache.r6g.large"));
+  Run();
+  EXPECT_EQ(Condition("Synced")["reason"], "ImmutableFieldChanged");
+  EXPECT_THAT(Condition("Synced")["message"].get<std::string>(),
+              HasSubstr("encryption.atRest false → true"));
+}
+
+TEST_F(CacheClusterReconcilerTest, ChangedSpecTagsReachTheGroupOncePerGeneration) {
+  AvailableGroup(CacheClusterBuilder().Spec("tags", {{"team", "metrics"}}).Build(), 3, 1);
+  Run();
+  EXPECT_THAT(aws_.Changes(),
+              ElementsAre("AddTagsToResource " + aws_.Group(kRegion, kGroup)->ARN.value()));
+  Run();
+  EXPECT_THAT(aws_.Changes(), ::testing::SizeIs(1));
+  // One read to check ownership on first sight, one to compare the tags.
+  EXPECT_THAT(aws_.CallsOf("ListTagsForResource"), ::testing::SizeIs(2));
+
+  Edit([](json& o) {
+    o["spec"]["tags"]["team"] = "platform";
+    o["metadata"]["generation"] = 2;
+  });
+  Run();
+  Run();
+  EXPECT_THAT(aws_.Changes(), ::testing::SizeIs(2));
+  EXPECT_THAT(aws_.Tags(kRegion, kGroup), Contains(ec::Tag{"team", "platform"}));
 }
 
 TEST_F(CacheClusterReconcilerTest, InvalidSpecTouchesNothing) {
