@@ -1,4 +1,5 @@
-// CacheClusterReconciler: observe → gate → act → report for one CacheCluster.
+// CacheClusterReconciler: observe → gate → act → report for one CacheCluster (create, converge,
+// AUTH token, connection Secret, status); deletion and ownership live in their own files.
 #include "controllers/cache_cluster/reconciler.h"
 
 #include "controllers/cache_cluster/auth_token.h"
@@ -7,6 +8,7 @@
 #include "controllers/cache_cluster/diff.h"
 #include "controllers/cache_cluster/observed.h"
 #include "controllers/cache_cluster/plan.h"
+#include "controllers/cache_cluster/reconciler_support.h"
 #include "controllers/cache_cluster/status.h"
 #include "controllers/common/ownership.h"
 #include "controllers/common/secrets.h"
@@ -21,18 +23,6 @@ namespace ec = aws::elasticache;
 using nlohmann::json;
 using runtime::ReconcileResult;
 
-runtime::Condition Cond(const char* type, bool value, std::string reason, std::string message) {
-  return {type, std::string(value ? runtime::kConditionTrue : runtime::kConditionFalse),
-          std::move(reason), std::move(message)};
-}
-
-std::string StatusString(const json& object, const char* key) {
-  const json& status = object.contains("status") ? object["status"] : json();
-  if (!status.is_object()) return "";
-  auto it = status.find(key);
-  return it != status.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 bool Deleting(const json& object) {
   return object.contains("metadata") && object["metadata"].contains("deletionTimestamp") &&
          !object["metadata"]["deletionTimestamp"].is_null();
@@ -42,14 +32,6 @@ bool Deleting(const json& object) {
 ReconcileResult Worse(ReconcileResult result, const Status& write) {
   if (write.ok() || result.kind() == ReconcileResult::Kind::kRetryableError) return result;
   return ReconcileResult::RetryableError(write.WithContext("while writing the status"));
-}
-
-// Errors that retrying the same request cannot fix.
-bool RequestRejected(const aws::AwsError& error) {
-  return error.code.rfind("InvalidParameter", 0) == 0 ||
-         error.code == "InsufficientCacheClusterCapacity" ||
-         error.code == "CacheSubnetGroupNotFoundFault" ||
-         error.code == "CacheParameterGroupNotFound" || error.code == "InvalidVPCNetworkStateFault";
 }
 
 template <typename Request>
@@ -68,15 +50,6 @@ aws::Outcome<ec::ReplicationGroup> Execute(ec::ElastiCacheApi& api, const std::s
 }
 
 }  // namespace
-
-struct CacheClusterReconciler::Round {
-  runtime::Request request;
-  std::string key;
-  json object;
-  CacheClusterSpec spec;
-  std::string group_id;
-  std::string connection_secret;  // written to status.connectionSecret once it exists
-};
 
 CacheClusterReconciler::CacheClusterReconciler(ReconcilerDeps deps, ReconcilerOptions options)
     : deps_(deps), options_(std::move(options)) {
@@ -253,78 +226,6 @@ ReconcileResult CacheClusterReconciler::Create(Round& round) {
   return Report(round, std::move(report), ReconcileResult::RequeueAfter(options_.settle));
 }
 
-Status CacheClusterReconciler::CheckOwnership(Round& round, const ec::ReplicationGroup& group) {
-  const std::string arn = group.ARN.value_or("");
-  if (!arn.empty() && StatusString(round.object, "arn") == arn) return Status::Ok();
-  ec::ListTagsForResourceMessage list;
-  list.ResourceName = arn;
-  auto tags = deps_.api.ListTagsForResource(round.spec.region, list);
-  if (!tags.ok()) {
-    return tags.error().ToStatus().WithContext("while reading the tags of " + round.group_id);
-  }
-  TagMap tag_map;
-  for (const ec::Tag& tag : tags->TagList) tag_map[tag.Key] = tag.Value;
-  switch (ClassifyOwnership(tag_map, round.object)) {
-    case Ownership::kOurs:
-      return Status::Ok();
-    case Ownership::kOtherOwner:
-      return FailedPrecondition("replication group " + round.group_id +
-                                " belongs to another CacheCluster");
-    case Ownership::kUnowned:
-      break;
-  }
-  if (!AdoptionAllowed(round.object)) {
-    return FailedPrecondition("replication group " + round.group_id +
-                              " exists and is not managed by this operator; set the annotation " +
-                              std::string(kAdoptAnnotation) + "=true to adopt it");
-  }
-  ec::AddTagsToResourceMessage add;
-  add.ResourceName = arn;
-  for (const auto& [k, v] : DesiredTags(round.spec.tags, round.object)) add.Tags.push_back({k, v});
-  auto added = deps_.api.AddTagsToResource(round.spec.region, add);
-  if (!added.ok()) {
-    return added.error().ToStatus().WithContext("while tagging " + round.group_id);
-  }
-  Event(round, kube::EventType::kNormal, "Adopted",
-        "adopted existing replication group " + round.group_id);
-  return Status::Ok();
-}
-
-Status CacheClusterReconciler::ApplyTags(Round& round, const ec::ReplicationGroup& group) {
-  const std::int64_t generation = round.object["metadata"].value("generation", std::int64_t{0});
-  {
-    std::lock_guard lock(mu_);
-    auto it = tags_applied_.find(round.key);
-    if (it != tags_applied_.end() && it->second == generation) return Status::Ok();
-  }
-  ec::ListTagsForResourceMessage list;
-  list.ResourceName = group.ARN.value_or("");
-  auto current = deps_.api.ListTagsForResource(round.spec.region, list);
-  if (!current.ok()) {
-    return current.error().ToStatus().WithContext("while reading the tags of " + round.group_id);
-  }
-  TagMap have;
-  for (const ec::Tag& tag : current->TagList) have[tag.Key] = tag.Value;
-  ec::AddTagsToResourceMessage add;
-  add.ResourceName = list.ResourceName;
-  for (const auto& [key, value] : DesiredTags(round.spec.tags, round.object)) {
-    auto it = have.find(key);
-    if (it == have.end() || it->second != value) add.Tags.push_back({key, value});
-  }
-  if (!add.Tags.empty()) {
-    auto added = deps_.api.AddTagsToResource(round.spec.region, add);
-    if (!added.ok()) {
-      return added.error().ToStatus().WithContext("while tagging " + round.group_id);
-    }
-    std::string keys;
-    for (const ec::Tag& tag : add.Tags) keys += (keys.empty() ? "" : ", ") + tag.Key;
-    Event(round, kube::EventType::kNormal, "TagsUpdated", "tags set: " + keys);
-  }
-  std::lock_guard lock(mu_);
-  tags_applied_[round.key] = generation;
-  return Status::Ok();
-}
-
 ReconcileResult CacheClusterReconciler::ConvergeExisting(Round& round,
                                                          const ec::ReplicationGroup& group) {
   const Status owned = CheckOwnership(round, group);
@@ -479,114 +380,6 @@ ReconcileResult CacheClusterReconciler::ConvergeExisting(Round& round,
   }
   deps_.backoff.Reset(round.key);
   return Report(round, std::move(report), ReconcileResult::RequeueAfter(options_.resync));
-}
-
-ReconcileResult CacheClusterReconciler::Delete(Round& round) {
-  const runtime::ObjectKey key{round.request.ns, round.request.name};
-  if (!runtime::HasFinalizer(round.object, kFinalizer)) return ReconcileResult::Done();
-  auto release = [&](const std::string& reason, const std::string& message) {
-    auto removed =
-        runtime::RemoveFinalizer(deps_.status, deps_.clock, key, kFinalizer, &round.object);
-    if (!removed.ok() && removed.status().code() != StatusCode::kNotFound) {
-      return ReconcileResult::RetryableError(
-          removed.status().WithContext("while removing the finalizer"));
-    }
-    Event(round, kube::EventType::kNormal, reason, message);
-    deps_.metrics.Forget(round.request.ns, round.request.name);
-    deps_.backoff.Reset(round.key);
-    ForgetKey(round.key);
-    return ReconcileResult::Done();
-  };
-
-  if (round.spec.deletion_policy == DeletionPolicy::kRetain) {
-    return release("Retained", "deletionPolicy Retain: replication group " + round.group_id +
-                                   " is left running");
-  }
-  auto lookup = deps_.groups.Find(round.spec.region, round.group_id);
-  if (!lookup.ok()) {
-    return ReconcileResult::RetryableError(
-        lookup.status().WithContext("while observing replication group " + round.group_id));
-  }
-  const bool own_subnet_group = !round.spec.subnet_ids.empty();
-  if (!lookup->group) {
-    if (ObservedBeforeLastAction(round.key, lookup->fetch_started)) {
-      return ReconcileResult::RequeueAfter(options_.settle);
-    }
-    if (own_subnet_group) {
-      // The subnet group can go only once no replication group uses it.
-      ec::DeleteCacheSubnetGroupMessage request;
-      request.CacheSubnetGroupName = round.group_id;
-      auto deleted = deps_.api.DeleteCacheSubnetGroup(round.spec.region, request);
-      if (!deleted.ok() && deleted.error().code.rfind("CacheSubnetGroupNotFound", 0) != 0) {
-        if (deleted.error().code == "CacheSubnetGroupInUse") {
-          return ReconcileResult::RequeueAfter(deps_.backoff.Next(round.key));
-        }
-        return ReconcileResult::RetryableError(deleted.error().ToStatus().WithContext(
-            "while deleting cache subnet group " + round.group_id));
-      }
-    }
-    return release("Deleted", "replication group " + round.group_id + " is gone");
-  }
-  const ec::ReplicationGroup& group = *lookup->group;
-  const std::string status = Observe(group).status;
-  if (status == "deleting") {
-    // With a subnet group of ours to remove, wait until the group is gone; otherwise the delete
-    // is under way and cannot be undone.
-    if (own_subnet_group) return ReconcileResult::RequeueAfter(deps_.backoff.Next(round.key));
-    return release("Deleted", "replication group " + round.group_id + " is being deleted");
-  }
-  if (ObservedBeforeLastAction(round.key, lookup->fetch_started)) {
-    return ReconcileResult::RequeueAfter(options_.settle);
-  }
-  const Status owned = CheckOwnership(round, group);
-  if (!owned.ok()) {
-    if (owned.code() != StatusCode::kFailedPrecondition) {
-      return ReconcileResult::RetryableError(owned);
-    }
-    return release("NotDeleted", owned.message() + "; left untouched");
-  }
-
-  StatusReport deleting;
-  deleting.phase = std::string(kPhaseDeleting);
-  deleting.conditions = {Cond(kConditionReady, false, "Deleting", "the CacheCluster is deleted")};
-  if (status != "available" && status != "create-failed") {
-    // ElastiCache deletes only settled groups; wait for the change in progress.
-    return Report(round, std::move(deleting),
-                  ReconcileResult::RequeueAfter(deps_.backoff.Next(round.key)));
-  }
-  ec::DeleteReplicationGroupMessage request;
-  request.ReplicationGroupId = round.group_id;
-  std::string snapshot;
-  if (round.spec.deletion_policy == DeletionPolicy::kSnapshot && status == "available") {
-    // One name per CacheCluster object, so a retried delete asks for the same snapshot.
-    snapshot = round.group_id + "-final-" + kube::UidOf(round.object).substr(0, 8);
-    request.FinalSnapshotIdentifier = snapshot;
-  }
-  auto deleted = deps_.api.DeleteReplicationGroup(round.spec.region, request);
-  if (!deleted.ok() && deleted.error().code.rfind("SnapshotAlreadyExists", 0) == 0) {
-    // Our final snapshot exists from an earlier attempt: delete without taking another.
-    request.FinalSnapshotIdentifier.reset();
-    deleted = deps_.api.DeleteReplicationGroup(round.spec.region, request);
-  }
-  if (!deleted.ok()) {
-    if (deleted.error().code.rfind("ReplicationGroupNotFound", 0) == 0) {
-      return release("Deleted", "replication group " + round.group_id + " is gone");
-    }
-    if (deleted.error().code == "InvalidReplicationGroupState" ||
-        deleted.error().code == "InvalidReplicationGroupStateFault") {
-      return Report(round, std::move(deleting),
-                    ReconcileResult::RequeueAfter(deps_.backoff.Next(round.key)));
-    }
-    Event(round, kube::EventType::kWarning, "DeleteFailed",
-          deleted.error().code + ": " + deleted.error().message);
-    return ReconcileResult::RetryableError(
-        deleted.error().ToStatus().WithContext("while deleting " + round.group_id));
-  }
-  NoteAction(round.key, round.spec.region);
-  Event(round, kube::EventType::kNormal, "Deleting",
-        "deleting replication group " + round.group_id +
-            (snapshot.empty() ? " without a final snapshot" : " after final snapshot " + snapshot));
-  return Report(round, std::move(deleting), ReconcileResult::RequeueAfter(options_.settle));
 }
 
 ReconcileResult CacheClusterReconciler::Report(Round& round, StatusReport report,
