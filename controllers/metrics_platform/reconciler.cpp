@@ -301,7 +301,7 @@ ReconcileResult MetricsPlatformReconciler::Finalize(const json& platform,
   auto resolved = Resolve(platform);
   if (resolved.ok()) {
     Status logs = DeleteLogGroups(deps_.logs, *resolved, done);
-    Status bucket = logs.ok() ? buckets_.Delete(*resolved, done) : Status::Ok();
+    Status bucket = logs.ok() ? buckets_.Delete(platform, *resolved, done) : Status::Ok();
     const Status& failed = !logs.ok() ? logs : bucket;
     if (!failed.ok()) {
       report_deleting("cleaning up AWS resources: " + failed.message());

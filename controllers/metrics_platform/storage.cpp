@@ -79,8 +79,35 @@ std::string Fingerprint(const std::string& bucket, const std::vector<s3::Tag>& t
 
 }  // namespace
 
-std::string BucketReconciler::EnsureBucket(const std::string& key, const std::string& region,
-                                           const std::string& bucket,
+std::string BucketReconciler::CheckOwnership(const std::string& region, const std::string& bucket,
+                                             const nlohmann::json& platform,
+                                             StorageResult& result) {
+  auto tagging = s3_.GetBucketTagging(region, {.Bucket = bucket});
+  TagMap tags;
+  if (tagging.ok()) {
+    for (const auto& tag : tagging->TagSet) tags[tag.Key] = tag.Value;
+  } else if (tagging.error().code != "NoSuchTagSet") {
+    result.reason = "S3Error";
+    return "reading the tags of " + bucket + ": " + tagging.error().ToString();
+  }
+  switch (ClassifyOwnership(tags, platform)) {
+    case Ownership::kOurs:
+      return "";
+    case Ownership::kOtherOwner:
+      result.reason = "BucketOwnedElsewhere";
+      return "bucket " + bucket + " belongs to another custom resource (" +
+             tags[std::string(kTagNamespace)] + "/" + tags[std::string(kTagName)] + ")";
+    case Ownership::kUnowned:
+      if (AdoptionAllowed(platform)) return "";
+      result.reason = "BucketNotOwned";
+      return "bucket " + bucket + " exists without this operator's tags; annotate the platform " +
+             std::string(kAdoptAnnotation) + "=true to adopt it";
+  }
+  return "";
+}
+
+std::string BucketReconciler::EnsureBucket(const nlohmann::json& platform, const std::string& key,
+                                           const std::string& region, const std::string& bucket,
                                            const std::vector<s3::Tag>& tags,
                                            const LifecycleDays* lifecycle, StorageResult& result) {
   auto head = s3_.HeadBucket(region, {.Bucket = bucket});
@@ -105,6 +132,17 @@ std::string BucketReconciler::EnsureBucket(const std::string& key, const std::st
   {
     std::lock_guard lock(mu_);
     if (!created && applied_[key + ":" + bucket] == fingerprint) return "";
+  }
+  if (created) {
+    // Tagged first, so a bucket this platform created always carries its ownership marks.
+    auto tagging = s3_.PutBucketTagging(region, {.Bucket = bucket, .Tagging = {.TagSet = tags}});
+    if (!tagging.ok()) {
+      result.reason = "S3Error";
+      return "tagging " + bucket + ": " + tagging.error().ToString();
+    }
+  } else if (std::string refusal = CheckOwnership(region, bucket, platform, result);
+             !refusal.empty()) {
+    return refusal;
   }
   auto versioning = s3_.PutBucketVersioning(
       region, {.Bucket = bucket, .VersioningConfiguration = {.Status = "Enabled"}});
@@ -149,8 +187,8 @@ StorageResult BucketReconciler::Reconcile(const nlohmann::json& platform,
   const std::string key = kube::ObjectKeyOf(platform);
   const auto tags = BucketTags(platform);
   const StorageSettings& storage = effective.storage;
-  std::string error =
-      EnsureBucket(key, effective.region, storage.bucket_name, tags, &storage.lifecycle, result);
+  std::string error = EnsureBucket(platform, key, effective.region, storage.bucket_name, tags,
+                                   &storage.lifecycle, result);
   if (!error.empty()) {
     result.message = error;
     return result;
@@ -161,7 +199,8 @@ StorageResult BucketReconciler::Reconcile(const nlohmann::json& platform,
       result.message = "replication waits for the AWS account ID";
       return result;
     }
-    error = EnsureBucket(key, effective.dr_region, storage.dr_bucket_name, tags, nullptr, result);
+    error = EnsureBucket(platform, key, effective.dr_region, storage.dr_bucket_name, tags, nullptr,
+                         result);
     if (!error.empty()) {
       result.message = error;
       return result;
@@ -199,38 +238,84 @@ StorageResult BucketReconciler::Reconcile(const nlohmann::json& platform,
   return result;
 }
 
-Status BucketReconciler::DeleteOne(const std::string& region, const std::string& bucket,
-                                   bool only_if_empty, std::string& message) {
+Status BucketReconciler::Empty(const std::string& region, const std::string& bucket) {
+  s3::ListObjectVersionsRequest list{.Bucket = bucket,
+                                     .KeyMarker = std::nullopt,
+                                     .VersionIdMarker = std::nullopt,
+                                     .MaxKeys = kDeleteBatch};
+  for (int page = 0; page < kMaxEmptyPages; ++page) {
+    auto versions = s3_.ListObjectVersions(region, list);
+    if (!versions.ok()) {
+      return versions.error().ToStatus().WithContext("while listing the objects of " + bucket);
+    }
+    s3::DeleteObjectsRequest batch{.Bucket = bucket, .Delete = {.Objects = {}, .Quiet = true}};
+    for (const auto* group : {&versions->Versions, &versions->DeleteMarkers}) {
+      for (const auto& version : *group) {
+        batch.Delete.Objects.push_back({version.Key, version.VersionId});
+      }
+    }
+    if (!batch.Delete.Objects.empty()) {
+      auto deleted = s3_.DeleteObjects(region, batch);
+      if (!deleted.ok()) {
+        return deleted.error().ToStatus().WithContext("while deleting the objects of " + bucket);
+      }
+      if (!deleted->Errors.empty()) {
+        const auto& first = deleted->Errors.front();
+        return FailedPrecondition("deleting " + std::to_string(deleted->Errors.size()) +
+                                  " objects of " + bucket + " failed, first " + first.Key + ": " +
+                                  first.Code + " " + first.Message);
+      }
+    }
+    if (!versions->IsTruncated) return Status::Ok();
+    list.KeyMarker = versions->NextKeyMarker;
+    list.VersionIdMarker = versions->NextVersionIdMarker;
+  }
+  return Unavailable("bucket " + bucket + " still holds objects after " +
+                     std::to_string(kMaxEmptyPages * kDeleteBatch) + " deletions; continuing");
+}
+
+Status BucketReconciler::DeleteOne(const nlohmann::json& platform, const std::string& region,
+                                   const std::string& bucket, BucketDeletion deletion,
+                                   std::string& message) {
+  auto head = s3_.HeadBucket(region, {.Bucket = bucket});
+  if (!head.ok() && head.error().http_status == 404) {
+    message += "bucket " + bucket + " already gone; ";
+    return Status::Ok();
+  }
+  StorageResult ownership;
+  if (std::string refusal = CheckOwnership(region, bucket, platform, ownership); !refusal.empty()) {
+    if (ownership.reason == "S3Error") return Unavailable(refusal);
+    message += "bucket " + bucket + " kept (" + refusal + "); ";
+    return Status::Ok();
+  }
+  if (deletion == BucketDeletion::kDelete) {
+    PO_RETURN_IF_ERROR(Empty(region, bucket));
+  }
   auto deleted = s3_.DeleteBucket(region, {.Bucket = bucket});
   if (deleted.ok() || deleted.error().code == "NoSuchBucket" ||
       deleted.error().http_status == 404) {
     message += "bucket " + bucket + " deleted; ";
     return Status::Ok();
   }
-  if (deleted.error().code == "BucketNotEmpty") {
-    if (only_if_empty) {
-      message += "bucket " + bucket + " kept (not empty); ";
-      return Status::Ok();
-    }
-    return FailedPrecondition("bucket " + bucket +
-                              " is not empty; empty it to let the deletion finish");
+  if (deleted.error().code == "BucketNotEmpty" && deletion == BucketDeletion::kDeleteIfEmpty) {
+    message += "bucket " + bucket + " kept (not empty); ";
+    return Status::Ok();
   }
-  return deleted.error().ToStatus();
+  return deleted.error().ToStatus().WithContext("while deleting bucket " + bucket);
 }
 
-Status BucketReconciler::Delete(const Effective& effective, std::string& message) {
+Status BucketReconciler::Delete(const nlohmann::json& platform, const Effective& effective,
+                                std::string& message) {
   const StorageSettings& storage = effective.storage;
   if (storage.deletion == BucketDeletion::kRetain) {
     message += "bucket " + storage.bucket_name + " retained; ";
     return Status::Ok();
   }
-  const bool only_if_empty = storage.deletion == BucketDeletion::kDeleteIfEmpty;
-  if (Status s = DeleteOne(effective.region, storage.bucket_name, only_if_empty, message);
-      !s.ok()) {
-    return s;
-  }
+  PO_RETURN_IF_ERROR(
+      DeleteOne(platform, effective.region, storage.bucket_name, storage.deletion, message));
   if (storage.replicate_to_dr) {
-    return DeleteOne(effective.dr_region, storage.dr_bucket_name, only_if_empty, message);
+    return DeleteOne(platform, effective.dr_region, storage.dr_bucket_name, storage.deletion,
+                     message);
   }
   return Status::Ok();
 }

@@ -47,20 +47,32 @@ class BucketReconciler {
   StorageResult Reconcile(const nlohmann::json& platform, const Effective& effective,
                           const std::string& account_id);
 
-  // Deletes the bucket (and replica) as effective.storage.deletion says. `message` tells what was
-  // done. An error when a deletion that should happen failed.
-  Status Delete(const Effective& effective, std::string& message);
+  // Deletes the bucket (and replica) as effective.storage.deletion says: kDelete empties it first
+  // (every object version and delete marker), kDeleteIfEmpty keeps a bucket with objects, and a
+  // bucket without this platform's ownership tags is never touched. `message` tells what was
+  // done. An error when a deletion that should happen failed (retry later).
+  Status Delete(const nlohmann::json& platform, const Effective& effective, std::string& message);
 
   // Forgets what was applied for this platform (after deletion).
   void Forget(const std::string& key);
 
  private:
-  // Creates the bucket if missing and applies `config` when it changed; "" on success.
-  std::string EnsureBucket(const std::string& key, const std::string& region,
-                           const std::string& bucket, const std::vector<aws::s3::Tag>& tags,
-                           const LifecycleDays* lifecycle, StorageResult& result);
-  Status DeleteOne(const std::string& region, const std::string& bucket, bool only_if_empty,
-                   std::string& message);
+  // Creates the bucket if missing (or checks that an existing one is the platform's) and applies
+  // the configuration when it changed; "" on success, else why not (with result.reason set).
+  std::string EnsureBucket(const nlohmann::json& platform, const std::string& key,
+                           const std::string& region, const std::string& bucket,
+                           const std::vector<aws::s3::Tag>& tags, const LifecycleDays* lifecycle,
+                           StorageResult& result);
+  // "" when the bucket carries this platform's ownership tags (or may be adopted), else why not.
+  std::string CheckOwnership(const std::string& region, const std::string& bucket,
+                             const nlohmann::json& platform, StorageResult& result);
+  // Deletes every object version and delete marker, up to kMaxEmptyPages pages per call.
+  Status Empty(const std::string& region, const std::string& bucket);
+  Status DeleteOne(const nlohmann::json& platform, const std::string& region,
+                   const std::string& bucket, BucketDeletion deletion, std::string& message);
+
+  static constexpr int kDeleteBatch = 1000;
+  static constexpr int kMaxEmptyPages = 20;
 
   aws::s3::S3Api& s3_;
   std::mutex mu_;

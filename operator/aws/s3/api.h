@@ -36,6 +36,15 @@ class S3Api {
                                           const PutBucketTaggingRequest& request) = 0;
   virtual Outcome<Empty> DeleteBucket(const std::string& region,
                                       const DeleteBucketRequest& request) = 0;
+  // Fails with "NoSuchTagSet" when the bucket has no tags.
+  virtual Outcome<GetBucketTaggingOutput> GetBucketTagging(
+      const std::string& region, const GetBucketTaggingRequest& request) = 0;
+  // One page of object versions and delete markers.
+  virtual Outcome<ListObjectVersionsOutput> ListObjectVersions(
+      const std::string& region, const ListObjectVersionsRequest& request) = 0;
+  // Deletes up to 1000 object versions in one call; per-object failures are in Errors.
+  virtual Outcome<DeleteObjectsOutput> DeleteObjects(const std::string& region,
+                                                     const DeleteObjectsRequest& request) = 0;
 };
 
 }  // namespace po::aws::s3

@@ -77,4 +77,31 @@ Outcome<Empty> S3Client::DeleteBucket(const std::string& region,
   return CallWithoutResult(region, "DeleteBucket", EncodeDeleteBucket(request));
 }
 
+Outcome<GetBucketTaggingOutput> S3Client::GetBucketTagging(const std::string& region,
+                                                           const GetBucketTaggingRequest& request) {
+  Outcome<RestResponse> reply = caller_.Rest(CallTarget{kSigningName, region}, "GetBucketTagging",
+                                             EncodeGetBucketTagging(request));
+  if (!reply.ok()) return reply.error();
+  return DecodedOutcome<GetBucketTaggingOutput>(DecodeGetBucketTagging(reply.value().body),
+                                                reply.value().status);
+}
+
+Outcome<ListObjectVersionsOutput> S3Client::ListObjectVersions(
+    const std::string& region, const ListObjectVersionsRequest& request) {
+  Outcome<RestResponse> reply = caller_.Rest(CallTarget{kSigningName, region}, "ListObjectVersions",
+                                             EncodeListObjectVersions(request));
+  if (!reply.ok()) return reply.error();
+  return DecodedOutcome<ListObjectVersionsOutput>(DecodeListObjectVersions(reply.value().body),
+                                                  reply.value().status);
+}
+
+Outcome<DeleteObjectsOutput> S3Client::DeleteObjects(const std::string& region,
+                                                     const DeleteObjectsRequest& request) {
+  Outcome<RestResponse> reply =
+      caller_.Rest(CallTarget{kSigningName, region}, "DeleteObjects", EncodeDeleteObjects(request));
+  if (!reply.ok()) return reply.error();
+  return DecodedOutcome<DeleteObjectsOutput>(DecodeDeleteObjects(reply.value().body),
+                                             reply.value().status);
+}
+
 }  // namespace po::aws::s3

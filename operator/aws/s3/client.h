@@ -31,6 +31,12 @@ class S3Client final : public S3Api {
                                   const PutBucketTaggingRequest& request) override;
   Outcome<Empty> DeleteBucket(const std::string& region,
                               const DeleteBucketRequest& request) override;
+  Outcome<GetBucketTaggingOutput> GetBucketTagging(const std::string& region,
+                                                   const GetBucketTaggingRequest& request) override;
+  Outcome<ListObjectVersionsOutput> ListObjectVersions(
+      const std::string& region, const ListObjectVersionsRequest& request) override;
+  Outcome<DeleteObjectsOutput> DeleteObjects(const std::string& region,
+                                             const DeleteObjectsRequest& request) override;
 
  private:
   Outcome<Empty> CallWithoutResult(const std::string& region, const std::string& operation,

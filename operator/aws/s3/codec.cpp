@@ -209,6 +209,93 @@ RestRequest EncodePutBucketTagging(const PutBucketTaggingRequest& r) {
   return request;
 }
 
+RestRequest EncodeGetBucketTagging(const GetBucketTaggingRequest& r) {
+  return BucketRequest("GET", r.Bucket, "tagging");
+}
+
+RestRequest EncodeListObjectVersions(const ListObjectVersionsRequest& r) {
+  RestRequest request = BucketRequest("GET", r.Bucket, "versions");
+  if (r.KeyMarker) request.query.emplace_back("key-marker", *r.KeyMarker);
+  if (r.VersionIdMarker) request.query.emplace_back("version-id-marker", *r.VersionIdMarker);
+  if (r.MaxKeys) request.query.emplace_back("max-keys", std::to_string(*r.MaxKeys));
+  return request;
+}
+
+RestRequest EncodeDeleteObjects(const DeleteObjectsRequest& r) {
+  XmlWriter xml("Delete");
+  for (const ObjectIdentifier& object : r.Delete.Objects) {
+    pugi::xml_node node = XmlWriter::Child(xml.root(), "Object");
+    XmlWriter::Text(node, "Key", object.Key);
+    XmlWriter::Text(node, "VersionId", object.VersionId);
+  }
+  XmlWriter::Bool(xml.root(), "Quiet", r.Delete.Quiet);
+  RestRequest request = WithXmlBody(BucketRequest("POST", r.Bucket, "delete"), xml);
+  request.headers["Content-MD5"] = ContentMd5(request.body);
+  return request;
+}
+
+namespace {
+
+Result<pugi::xml_node> Root(pugi::xml_document& doc, std::string_view xml, const char* operation,
+                            const char* root) {
+  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
+  if (!parsed) {
+    return Internal(std::string("malformed XML in S3 ") + operation +
+                    " response: " + parsed.description());
+  }
+  pugi::xml_node node = doc.child(root);
+  if (!node) {
+    return Internal(std::string("S3 ") + operation + " response has no <" + root + "> element");
+  }
+  return node;
+}
+
+}  // namespace
+
+Result<GetBucketTaggingOutput> DecodeGetBucketTagging(std::string_view xml) {
+  pugi::xml_document doc;
+  auto root = Root(doc, xml, "GetBucketTagging", "Tagging");
+  if (!root.ok()) return root.status();
+  GetBucketTaggingOutput out;
+  for (pugi::xml_node tag : root->child("TagSet").children("Tag")) {
+    out.TagSet.push_back(
+        {ChildText(tag, "Key").value_or(""), ChildText(tag, "Value").value_or("")});
+  }
+  return out;
+}
+
+Result<ListObjectVersionsOutput> DecodeListObjectVersions(std::string_view xml) {
+  pugi::xml_document doc;
+  auto root = Root(doc, xml, "ListObjectVersions", "ListVersionsResult");
+  if (!root.ok()) return root.status();
+  ListObjectVersionsOutput out;
+  for (pugi::xml_node v : root->children("Version")) {
+    out.Versions.push_back({ChildText(v, "Key").value_or(""), ChildText(v, "VersionId")});
+  }
+  for (pugi::xml_node m : root->children("DeleteMarker")) {
+    out.DeleteMarkers.push_back({ChildText(m, "Key").value_or(""), ChildText(m, "VersionId")});
+  }
+  out.IsTruncated = ChildText(*root, "IsTruncated").value_or("false") == "true";
+  out.NextKeyMarker = ChildText(*root, "NextKeyMarker");
+  out.NextVersionIdMarker = ChildText(*root, "NextVersionIdMarker");
+  return out;
+}
+
+Result<DeleteObjectsOutput> DecodeDeleteObjects(std::string_view xml) {
+  pugi::xml_document doc;
+  auto root = Root(doc, xml, "DeleteObjects", "DeleteResult");
+  if (!root.ok()) return root.status();
+  DeleteObjectsOutput out;
+  for (pugi::xml_node d : root->children("Deleted")) {
+    out.Deleted.push_back({ChildText(d, "Key").value_or(""), ChildText(d, "VersionId")});
+  }
+  for (pugi::xml_node e : root->children("Error")) {
+    out.Errors.push_back({ChildText(e, "Key").value_or(""), ChildText(e, "VersionId"),
+                          ChildText(e, "Code").value_or(""), ChildText(e, "Message").value_or("")});
+  }
+  return out;
+}
+
 HeadBucketOutput DecodeHeadBucket(const RestResponse& response) {
   HeadBucketOutput out;
   auto region = response.headers.find("x-amz-bucket-region");

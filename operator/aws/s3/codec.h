@@ -26,10 +26,18 @@ RestRequest EncodeGetBucketLifecycleConfiguration(
     const GetBucketLifecycleConfigurationRequest& request);
 RestRequest EncodePutBucketReplication(const PutBucketReplicationRequest& request);
 RestRequest EncodePutBucketTagging(const PutBucketTaggingRequest& request);
+RestRequest EncodeGetBucketTagging(const GetBucketTaggingRequest& request);
+RestRequest EncodeListObjectVersions(const ListObjectVersionsRequest& request);
+// Sets Content-MD5, which S3 requires for this call.
+RestRequest EncodeDeleteObjects(const DeleteObjectsRequest& request);
 
 HeadBucketOutput DecodeHeadBucket(const RestResponse& response);
 Result<GetBucketLifecycleConfigurationOutput> DecodeGetBucketLifecycleConfiguration(
     std::string_view xml);
+
+Result<GetBucketTaggingOutput> DecodeGetBucketTagging(std::string_view xml);
+Result<ListObjectVersionsOutput> DecodeListObjectVersions(std::string_view xml);
+Result<DeleteObjectsOutput> DecodeDeleteObjects(std::string_view xml);
 
 // base64(MD5(body)), the value of a Content-MD5 header.
 std::string ContentMd5(std::string_view body);

@@ -1,5 +1,6 @@
-// Request and response shapes of the Amazon S3 API (2006-03-01) bucket operations the operator
-// uses, named and spelled exactly as in the service model. Optional members are std::optional.
+// Request and response shapes of the Amazon S3 API (2006-03-01) operations the operator uses —
+// bucket configuration, and the object listing and deletion that empty a bucket — named and
+// spelled exactly as in the service model. Optional members are std::optional.
 // Plain values; safe to copy and share between threads.
 #pragma once
 
@@ -170,6 +171,64 @@ struct Tagging {
 struct PutBucketTaggingRequest {
   std::string Bucket;
   s3::Tagging Tagging;
+};
+
+struct GetBucketTaggingRequest {
+  std::string Bucket;
+};
+
+struct GetBucketTaggingOutput {
+  std::vector<Tag> TagSet;
+};
+
+// ---- Emptying a bucket: ListObjectVersions / DeleteObjects ----
+
+struct ListObjectVersionsRequest {
+  std::string Bucket;
+  std::optional<std::string> KeyMarker;
+  std::optional<std::string> VersionIdMarker;
+  std::optional<int> MaxKeys;  // at most 1000
+};
+
+// A version of an object, or a delete marker.
+struct ObjectVersion {
+  std::string Key;
+  std::optional<std::string> VersionId;  // "null" for objects written before versioning
+};
+
+struct ListObjectVersionsOutput {
+  std::vector<ObjectVersion> Versions;
+  std::vector<ObjectVersion> DeleteMarkers;
+  bool IsTruncated = false;
+  std::optional<std::string> NextKeyMarker;
+  std::optional<std::string> NextVersionIdMarker;
+};
+
+struct ObjectIdentifier {
+  std::string Key;
+  std::optional<std::string> VersionId;
+};
+
+struct Delete {
+  std::vector<ObjectIdentifier> Objects;  // at most 1000
+  std::optional<bool> Quiet;              // report only the failures
+};
+
+struct DeleteObjectsRequest {
+  std::string Bucket;
+  s3::Delete Delete;
+};
+
+struct DeleteError {
+  std::string Key;
+  std::optional<std::string> VersionId;
+  std::string Code;
+  std::string Message;
+};
+
+struct DeleteObjectsOutput {
+  std::vector<ObjectIdentifier> Deleted;
+  std::vector<DeleteError> Errors;
 };
 
 }  // namespace po::aws::s3

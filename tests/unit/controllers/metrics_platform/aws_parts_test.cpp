@@ -132,16 +132,18 @@ TEST(BucketReconcilerTest, DeletionTable) {
   struct Row {
     std::string name;
     json spec;
-    bool has_objects;
-    bool ok;
+    int objects;
     bool bucket_left;
   };
   const std::vector<Row> rows = {
-      {"Retain keeps", {{"storage", {{"deletionPolicy", "Retain"}}}}, false, true, true},
-      {"default deletes an empty bucket", json::object(), false, true, false},
-      {"default keeps a bucket with objects", json::object(), true, true, true},
-      {"Delete deletes an empty bucket", {{"deletionPolicy", "Delete"}}, false, true, false},
-      {"Delete refuses a bucket with objects", {{"deletionPolicy", "Delete"}}, true, false, true},
+      {"Retain keeps", {{"storage", {{"deletionPolicy", "Retain"}}}}, 0, true},
+      {"default deletes an empty bucket", json::object(), 0, false},
+      {"default keeps a bucket with objects", json::object(), 3, true},
+      {"Delete deletes an empty bucket", {{"deletionPolicy", "Delete"}}, 0, false},
+      {"Delete empties a bucket over several pages, then deletes it",
+       {{"deletionPolicy", "Delete"}},
+       2500,
+       false},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.name);
@@ -150,14 +152,53 @@ TEST(BucketReconcilerTest, DeletionTable) {
     const json platform = PlatformBuilder("staging").WithSpec(row.spec).Build();
     auto e = Resolve(platform);
     ASSERT_TRUE(buckets.Reconcile(platform, *e, "123456789012").ready);
-    if (row.has_objects) s3.PutObject(e->storage.bucket_name);
-    std::string message;
-    Status deleted = buckets.Delete(*e, message);
-    EXPECT_EQ(deleted.ok(), row.ok) << deleted.ToString();
-    if (!row.ok) {
-      EXPECT_EQ(deleted.code(), StatusCode::kFailedPrecondition);
+    for (int i = 0; i < row.objects; ++i) {
+      s3.PutObject(e->storage.bucket_name, "k" + std::to_string(100000 + i));
     }
-    EXPECT_EQ(s3.Buckets().contains(e->storage.bucket_name), row.bucket_left);
+    std::string message;
+    Status deleted = buckets.Delete(platform, *e, message);
+    EXPECT_TRUE(deleted.ok()) << deleted.ToString();
+    EXPECT_EQ(s3.Buckets().contains(e->storage.bucket_name), row.bucket_left) << message;
+  }
+}
+
+TEST(BucketReconcilerTest, ForeignBucketsAreNeitherConfiguredNorDeleted) {
+  struct Row {
+    std::string name;
+    std::vector<aws::s3::Tag> tags;
+    bool adopt;
+    bool ready;
+    std::string reason;
+  };
+  const std::vector<Row> rows = {
+      {"another platform's",
+       {{"platform.startup-metrics.com/managed-by", "platform-operator"},
+        {"platform.startup-metrics.com/uid", "someone-else"},
+        {"platform.startup-metrics.com/kind", "MetricsPlatform"},
+        {"platform.startup-metrics.com/namespace", "team-b"},
+        {"platform.startup-metrics.com/name", "other"}},
+       false,
+       false,
+       "BucketOwnedElsewhere"},
+      {"unowned", {{"team", "data"}}, false, false, "BucketNotOwned"},
+      {"unowned, adoption allowed", {{"team", "data"}}, true, true, "BucketReady"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.name);
+    FakeS3 s3;
+    BucketReconciler buckets(s3);
+    json platform = PlatformBuilder("development").WithSpec({{"deletionPolicy", "Delete"}}).Build();
+    if (row.adopt) {
+      platform["metadata"]["annotations"]["platform.startup-metrics.com/adopt"] = "true";
+    }
+    auto e = Resolve(platform);
+    s3.AddBucket(e->storage.bucket_name, row.tags);
+    const StorageResult result = buckets.Reconcile(platform, *e, "123456789012");
+    EXPECT_EQ(result.ready, row.ready) << result.message;
+    EXPECT_EQ(result.reason, row.reason);
+    std::string message;
+    ASSERT_TRUE(buckets.Delete(platform, *e, message).ok());
+    EXPECT_EQ(s3.Buckets().contains(e->storage.bucket_name), !row.adopt) << message;
   }
 }
 

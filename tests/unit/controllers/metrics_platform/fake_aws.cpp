@@ -41,9 +41,60 @@ std::map<std::string, FakeS3::Bucket> FakeS3::Buckets() const {
   std::lock_guard lock(mu_);
   return buckets_;
 }
-void FakeS3::PutObject(const std::string& bucket) {
+void FakeS3::PutObject(const std::string& bucket, const std::string& key) {
   std::lock_guard lock(mu_);
-  buckets_[bucket].has_objects = true;
+  buckets_[bucket].objects.push_back(key);
+}
+void FakeS3::AddBucket(const std::string& bucket, const std::vector<s3::Tag>& tags) {
+  std::lock_guard lock(mu_);
+  buckets_[bucket].region = "us-east-1";
+  buckets_[bucket].tags = tags;
+}
+
+Outcome<s3::GetBucketTaggingOutput> FakeS3::GetBucketTagging(const std::string&,
+                                                             const s3::GetBucketTaggingRequest& r) {
+  std::lock_guard lock(mu_);
+  if (auto e = Take("GetBucketTagging")) return *e;
+  auto it = buckets_.find(r.Bucket);
+  if (it == buckets_.end()) return NoSuchBucket();
+  if (it->second.tags.empty()) return AwsError{"NoSuchTagSet", "no tags", "", 404, false};
+  return s3::GetBucketTaggingOutput{it->second.tags};
+}
+
+// One version per key; pages of MaxKeys keys.
+Outcome<s3::ListObjectVersionsOutput> FakeS3::ListObjectVersions(
+    const std::string&, const s3::ListObjectVersionsRequest& r) {
+  std::lock_guard lock(mu_);
+  if (auto e = Take("ListObjectVersions")) return *e;
+  auto it = buckets_.find(r.Bucket);
+  if (it == buckets_.end()) return NoSuchBucket();
+  s3::ListObjectVersionsOutput out;
+  const size_t max = static_cast<size_t>(r.MaxKeys.value_or(1000));
+  for (const auto& key : it->second.objects) {
+    if (r.KeyMarker && key <= *r.KeyMarker) continue;
+    if (out.Versions.size() == max) {
+      out.IsTruncated = true;
+      out.NextKeyMarker = out.Versions.back().Key;
+      out.NextVersionIdMarker = "v1";
+      break;
+    }
+    out.Versions.push_back({key, "v1"});
+  }
+  return out;
+}
+
+Outcome<s3::DeleteObjectsOutput> FakeS3::DeleteObjects(const std::string&,
+                                                       const s3::DeleteObjectsRequest& r) {
+  std::lock_guard lock(mu_);
+  if (auto e = Take("DeleteObjects")) return *e;
+  auto it = buckets_.find(r.Bucket);
+  if (it == buckets_.end()) return NoSuchBucket();
+  s3::DeleteObjectsOutput out;
+  for (const auto& object : r.Delete.Objects) {
+    std::erase(it->second.objects, object.Key);
+    out.Deleted.push_back(object);
+  }
+  return out;
 }
 
 Outcome<Empty> FakeS3::CreateBucket(const std::string& region, const s3::CreateBucketRequest& r) {
@@ -104,7 +155,9 @@ Outcome<Empty> FakeS3::DeleteBucket(const std::string&, const s3::DeleteBucketRe
   if (auto e = Take("DeleteBucket")) return *e;
   auto it = buckets_.find(r.Bucket);
   if (it == buckets_.end()) return NoSuchBucket();
-  if (it->second.has_objects) return AwsError{"BucketNotEmpty", "not empty", "", 409, false};
+  if (!it->second.objects.empty()) {
+    return AwsError{"BucketNotEmpty", "not empty", "", 409, false};
+  }
   buckets_.erase(it);
   return Empty{};
 }

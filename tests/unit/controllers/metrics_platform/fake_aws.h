@@ -24,7 +24,7 @@ class FakeS3 final : public aws::s3::S3Api {
     std::vector<aws::s3::LifecycleRule> lifecycle;
     std::vector<aws::s3::Tag> tags;
     std::optional<aws::s3::ReplicationConfiguration> replication;
-    bool has_objects = false;
+    std::vector<std::string> objects;  // keys, one version each
   };
 
   aws::Outcome<aws::Empty> CreateBucket(const std::string& region,
@@ -47,13 +47,21 @@ class FakeS3 final : public aws::s3::S3Api {
                                             const aws::s3::PutBucketTaggingRequest& r) override;
   aws::Outcome<aws::Empty> DeleteBucket(const std::string& region,
                                         const aws::s3::DeleteBucketRequest& r) override;
+  aws::Outcome<aws::s3::GetBucketTaggingOutput> GetBucketTagging(
+      const std::string& region, const aws::s3::GetBucketTaggingRequest& r) override;
+  aws::Outcome<aws::s3::ListObjectVersionsOutput> ListObjectVersions(
+      const std::string& region, const aws::s3::ListObjectVersionsRequest& r) override;
+  aws::Outcome<aws::s3::DeleteObjectsOutput> DeleteObjects(
+      const std::string& region, const aws::s3::DeleteObjectsRequest& r) override;
 
   // The next call of `operation` fails with `code` (and `http_status`).
   void FailNext(const std::string& operation, const std::string& code, int http_status = 400);
   std::vector<std::string> Calls() const;
   void ClearCalls();
   std::map<std::string, Bucket> Buckets() const;
-  void PutObject(const std::string& bucket);
+  void PutObject(const std::string& bucket, const std::string& key);
+  // A bucket made outside the operator, with these tags.
+  void AddBucket(const std::string& bucket, const std::vector<aws::s3::Tag>& tags);
 
  private:
   std::optional<aws::AwsError> Take(const std::string& operation);
