@@ -1,8 +1,9 @@
 // Deletes a DatabaseCluster's RDS instances under its deletion policy, behind the finalizer:
 // Retain leaves them; Snapshot and Delete remove the replicas and the disaster-recovery replica
 // first, then the primary (with a deterministically named final snapshot for Snapshot), and
-// refuse while deletion protection is asked for. Every step looks at what exists first, so a
-// crash at any point resumes without duplicates or leftovers.
+// refuse while deletion protection is asked for; the subnet group made from subnetIds goes last.
+// Every step looks at what exists first, so a crash at any point resumes without duplicates or
+// leftovers.
 #include "controllers/common/ownership.h"
 #include "controllers/database_cluster/reconciler.h"
 #include "operator/runtime/finalizers.h"
@@ -69,7 +70,9 @@ ReconcileResult DatabaseClusterReconciler::Finalize(const json& object,
     return ReconcileResult::Done();  // a spec change brings it back
   }
 
+  bool acted = false;  // an AWS change was requested in this round: the next wait starts short
   auto wait = [&](const std::string& reason, const std::string& message) -> ReconcileResult {
+    if (acted) d_.backoff.Reset(key);
     auto written = Write(object, DeletingReport(reason, message, /*refused=*/false));
     if (written.kind() != ReconcileResult::Kind::kDone) return written;
     return ReconcileResult::RequeueAfter(d_.backoff.Next(key));
@@ -91,6 +94,7 @@ ReconcileResult DatabaseClusterReconciler::Finalize(const json& object,
     if (Deleting(instance)) return std::nullopt;
     const std::string id = instance.DBInstanceIdentifier.value_or("");
     auto deleted = d_.rds.DeleteDBInstance(region, DeleteReplicaRequest(id));
+    acted = true;
     d_.observer.MarkStale(region);
     if (!deleted.ok() && !deleted.IsError("DBInstanceNotFound") &&
         !deleted.IsError("InvalidDBInstanceState")) {
@@ -123,6 +127,7 @@ ReconcileResult DatabaseClusterReconciler::Finalize(const json& object,
       m.DeletionProtection = false;
       m.ApplyImmediately = true;
       auto modified = d_.rds.ModifyDBInstance(spec.region, m);
+      acted = true;
       d_.observer.MarkStale(spec.region);
       if (!modified.ok()) return failed("turning off deletion protection", modified.error());
       d_.events.Normal(object, "Modified",
@@ -137,6 +142,7 @@ ReconcileResult DatabaseClusterReconciler::Finalize(const json& object,
       request.FinalDBSnapshotIdentifier.reset();
       deleted = d_.rds.DeleteDBInstance(spec.region, request);
     }
+    acted = true;
     d_.observer.MarkStale(spec.region);
     if (!deleted.ok() && !deleted.IsError("DBInstanceNotFound")) {
       return failed("deleting " + spec.identifier, deleted.error());
@@ -149,6 +155,17 @@ ReconcileResult DatabaseClusterReconciler::Finalize(const json& object,
                                 : std::string(" without a final snapshot")));
     }
     return wait("DeletingPrimary", "deleting " + spec.identifier);
+  }
+  if (!spec.subnet_ids.empty()) {
+    // The subnet group the operator made from spec.network.subnetIds goes with the instances.
+    auto deleted = d_.rds.DeleteDBSubnetGroup(spec.region, {SubnetGroupName(spec)});
+    if (!deleted.ok() && !deleted.IsError("DBSubnetGroupNotFoundFault")) {
+      return failed("deleting subnet group " + SubnetGroupName(spec), deleted.error());
+    }
+    if (deleted.ok()) {
+      d_.events.Normal(object, "SubnetGroupDeleted",
+                       "deleted DB subnet group " + SubnetGroupName(spec));
+    }
   }
   return finish(spec.deletion_policy == DeletionPolicy::kSnapshot
                     ? "deleted " + spec.identifier + " after final snapshot " +

@@ -111,6 +111,7 @@ struct DatabaseClusterReconciler::Round {
   SyncState sync;
   bool busy = false;          // something is in progress: look again with the growing wait
   bool just_created = false;  // the primary was requested in this round
+  bool acted = false;         // an AWS change was requested: a new wait begins
 
   void NotSynced(const std::string& reason, const std::string& message) {
     if (sync.synced) sync = SyncState{false, reason, message};
@@ -274,6 +275,7 @@ Status DatabaseClusterReconciler::CreatePrimary(Round& r) {
     what = "created RDS instance " + spec.identifier + " (postgres " + spec.engine_version + ", " +
            spec.instance_class + ", " + spec.region + (spec.multi_az ? ", Multi-AZ" : "") + ")";
   }
+  r.acted = true;
   d_.observer.MarkStale(spec.region);
   if (!created.ok()) {
     // Created by an earlier round whose answer was lost: the next observation finds it.
@@ -298,6 +300,7 @@ Status DatabaseClusterReconciler::ConvergeInstance(Round& r, const DesiredInstan
     for (const auto& t : diff.tags) keys.push_back(t.Key);
     d_.events.Normal(r.object, "Tagged",
                      "set tags " + Join(keys, ", ") + " on " + desired.identifier);
+    r.acted = true;
     d_.observer.MarkStale(desired.region);
   }
   if (diff.modify) {
@@ -310,6 +313,7 @@ Status DatabaseClusterReconciler::ConvergeInstance(Round& r, const DesiredInstan
         sent_.erase(key);  // not sent: may go again
         return ActionError("modifying " + desired.identifier, modified.error());
       }
+      r.acted = true;
       d_.observer.MarkStale(desired.region);
       const std::string when =
           r.spec.apply_immediately ? "applied immediately" : "applied in the maintenance window";
@@ -337,6 +341,7 @@ Status DatabaseClusterReconciler::RotatePassword(Round& r) {
   m.ApplyImmediately = true;
   auto modified = d_.rds.ModifyDBInstance(r.spec.region, m);
   if (!modified.ok()) return ActionError("setting the master password", modified.error());
+  r.acted = true;
   d_.observer.MarkStale(r.spec.region);
   d_.events.Normal(r.object, published ? "PasswordRotated" : "PasswordSet",
                    "applied the master password from Secret " + CredentialsSecretName(r.spec) +
@@ -360,6 +365,7 @@ Status DatabaseClusterReconciler::ConvergeReplicas(Round& r) {
     const std::string id = ReplicaIdentifier(spec, index);
     auto created =
         d_.rds.CreateDBInstanceReadReplica(spec.region, CreateReplicaRequest(spec, index));
+    r.acted = true;
     d_.observer.MarkStale(spec.region);
     if (!created.ok() && !created.IsError("DBInstanceAlreadyExists")) {
       return ActionError("creating read replica " + id, created.error());
@@ -377,6 +383,7 @@ Status DatabaseClusterReconciler::ConvergeReplicas(Round& r) {
     r.NotSynced("RemovingReplicas", "deleting read replica " + id);
     if (ClassifyInstanceStatus(StatusOf(it->second)).health == Health::kDeleting) continue;
     auto deleted = d_.rds.DeleteDBInstance(spec.region, DeleteReplicaRequest(id));
+    r.acted = true;
     d_.observer.MarkStale(spec.region);
     if (!deleted.ok() && !deleted.IsError("DBInstanceNotFound")) {
       return ActionError("deleting read replica " + id, deleted.error());
@@ -406,6 +413,7 @@ Status DatabaseClusterReconciler::ConvergeDisasterRecovery(Round& r) {
     if (RecentlyCreated(region + "/" + id)) return Status::Ok();
     auto created = d_.rds.CreateDBInstanceReadReplica(
         region, CreateDisasterRecoveryRequest(spec, *r.observed.primary->DBInstanceArn));
+    r.acted = true;
     d_.observer.MarkStale(region);
     if (!created.ok() && !created.IsError("DBInstanceAlreadyExists")) {
       return ActionError("creating the disaster-recovery replica " + id + " in " + region,
@@ -427,6 +435,7 @@ Status DatabaseClusterReconciler::ConvergeDisasterRecovery(Round& r) {
     return Status::Ok();
   }
   auto deleted = d_.rds.DeleteDBInstance(region, DeleteReplicaRequest(id));
+  r.acted = true;
   d_.observer.MarkStale(region);
   if (!deleted.ok() && !deleted.IsError("DBInstanceNotFound")) {
     return ActionError("deleting the disaster-recovery replica " + id, deleted.error());
@@ -491,6 +500,31 @@ ReconcileResult DatabaseClusterReconciler::Converge(json object,
         break;
       case Ownership::kOtherOwner: {
         const TagMap tags = TagsOf(*instance);
+        auto tag = [&](std::string_view key) {
+          auto it = tags.find(std::string(key));
+          return it == tags.end() ? std::string() : it->second;
+        };
+        if (tag(kTagKind) == "DatabaseCluster" && tag(kTagNamespace) == ns &&
+            tag(kTagName) == name) {
+          // Made for an earlier DatabaseCluster of this name (e.g. deleted with Retain): ours.
+          if (!instance->DBInstanceArn) break;
+          auto tagged = d_.rds.AddTagsToResource(region, {*instance->DBInstanceArn, Tags(r.spec)});
+          if (!tagged.ok()) {
+            return ReconcileResult::RetryableError(
+                ActionError("tagging " + id + " for adoption", tagged.error()));
+          }
+          for (const auto& t : Tags(r.spec)) {
+            std::erase_if(instance->TagList,
+                          [&](const aws::rds::Tag& old) { return old.Key == t.Key; });
+            instance->TagList.push_back(t);
+          }
+          r.acted = true;
+          d_.observer.MarkStale(region);
+          d_.events.Normal(r.object, "Adopted",
+                           "adopted RDS instance " + id + " in " + region +
+                               ", made for an earlier DatabaseCluster " + ns + "/" + name);
+          break;
+        }
         const std::string message =
             "RDS instance " + id + " in " + region + " belongs to DatabaseCluster " +
             (tags.contains(std::string(kTagNamespace)) ? tags.at(std::string(kTagNamespace))
@@ -530,6 +564,7 @@ ReconcileResult DatabaseClusterReconciler::Converge(json object,
                         [&](const aws::rds::Tag& t) { return t.Key == tag.Key; });
           instance->TagList.push_back(tag);
         }
+        r.acted = true;
         d_.observer.MarkStale(region);
         d_.events.Normal(r.object, "Adopted",
                          "adopted existing RDS instance " + id + " in " + region);
@@ -637,6 +672,7 @@ ReconcileResult DatabaseClusterReconciler::Converge(json object,
     return ReconcileResult::RetryableError(acted);
   }
   if (written.kind() != ReconcileResult::Kind::kDone) return written;
+  if (r.acted) d_.backoff.Reset(key);  // progress: the wait for the next step starts short
   if (r.busy || !ready) return ReconcileResult::RequeueAfter(d_.backoff.Next(key));
   d_.backoff.Reset(key);
   return ReconcileResult::RequeueAfter(options_.resync);

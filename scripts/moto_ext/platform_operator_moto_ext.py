@@ -488,6 +488,7 @@ def promote_read_replica(self):
 def install():
     """Patches moto's classes; idempotent."""
     __import__("elasticache_ext").install()  # CacheCluster: DeleteCacheSubnetGroup, finished deletes
+    __import__("rds_ext").install()  # DatabaseCluster: deleting a cross-region replica
     ElastiCacheResponse.modify_replication_group = modify_replication_group
     ElastiCacheResponse.modify_replication_group_shard_configuration = \
         modify_replication_group_shard_configuration

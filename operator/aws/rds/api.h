@@ -57,6 +57,8 @@ class RdsApi {
                                                      const CreateDBSubnetGroupMessage& request) = 0;
   virtual Outcome<DBSubnetGroupMessage> DescribeDBSubnetGroups(
       const std::string& region, const DescribeDBSubnetGroupsMessage& request) = 0;
+  virtual Outcome<Empty> DeleteDBSubnetGroup(const std::string& region,
+                                             const DeleteDBSubnetGroupMessage& request) = 0;
 };
 
 }  // namespace po::aws::rds

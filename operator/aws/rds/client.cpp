@@ -152,4 +152,10 @@ Outcome<DBSubnetGroupMessage> RdsClient::DescribeDBSubnetGroups(
                                     DecodeDescribeDBSubnetGroups);
 }
 
+Outcome<Empty> RdsClient::DeleteDBSubnetGroup(const std::string& region,
+                                              const DeleteDBSubnetGroupMessage& request) {
+  return Call<Empty>(caller_, region, "DeleteDBSubnetGroup", EncodeDeleteDBSubnetGroup(request),
+                     DecodeDeleteDBSubnetGroup);
+}
+
 }  // namespace po::aws::rds

@@ -51,6 +51,8 @@ class RdsClient final : public RdsApi {
                                              const CreateDBSubnetGroupMessage& request) override;
   Outcome<DBSubnetGroupMessage> DescribeDBSubnetGroups(
       const std::string& region, const DescribeDBSubnetGroupsMessage& request) override;
+  Outcome<Empty> DeleteDBSubnetGroup(const std::string& region,
+                                     const DeleteDBSubnetGroupMessage& request) override;
 
  private:
   ApiCaller& caller_;

@@ -228,6 +228,11 @@ Result<DBSubnetGroup> DecodeCreateDBSubnetGroup(std::string_view xml) {
                                      DecodeDBSubnetGroup);
 }
 
+Result<Empty> DecodeDeleteDBSubnetGroup(std::string_view xml) {
+  return DecodeResult<Empty>(kService, "DeleteDBSubnetGroup", xml,
+                             [](pugi::xml_node) { return Empty{}; });
+}
+
 Result<DBSubnetGroupMessage> DecodeDescribeDBSubnetGroups(std::string_view xml) {
   return DecodeResult<DBSubnetGroupMessage>(
       kService, "DescribeDBSubnetGroups", xml, [](pugi::xml_node result) {

@@ -26,5 +26,6 @@ Result<Empty> DecodeAddTagsToResource(std::string_view xml);
 Result<TagListMessage> DecodeListTagsForResource(std::string_view xml);
 Result<DBSubnetGroup> DecodeCreateDBSubnetGroup(std::string_view xml);
 Result<DBSubnetGroupMessage> DecodeDescribeDBSubnetGroups(std::string_view xml);
+Result<Empty> DecodeDeleteDBSubnetGroup(std::string_view xml);
 
 }  // namespace po::aws::rds

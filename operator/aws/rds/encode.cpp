@@ -255,6 +255,12 @@ QueryParams EncodeCreateDBSubnetGroup(const CreateDBSubnetGroupMessage& r) {
   return w.Take();
 }
 
+QueryParams EncodeDeleteDBSubnetGroup(const DeleteDBSubnetGroupMessage& r) {
+  QueryParamWriter w;
+  w.Str("DBSubnetGroupName", r.DBSubnetGroupName);
+  return w.Take();
+}
+
 QueryParams EncodeDescribeDBSubnetGroups(const DescribeDBSubnetGroupsMessage& r) {
   QueryParamWriter w;
   w.Str("DBSubnetGroupName", r.DBSubnetGroupName);

@@ -29,5 +29,6 @@ QueryParams EncodeAddTagsToResource(const AddTagsToResourceMessage& request);
 QueryParams EncodeListTagsForResource(const ListTagsForResourceMessage& request);
 QueryParams EncodeCreateDBSubnetGroup(const CreateDBSubnetGroupMessage& request);
 QueryParams EncodeDescribeDBSubnetGroups(const DescribeDBSubnetGroupsMessage& request);
+QueryParams EncodeDeleteDBSubnetGroup(const DeleteDBSubnetGroupMessage& request);
 
 }  // namespace po::aws::rds

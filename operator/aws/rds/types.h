@@ -376,6 +376,10 @@ struct CreateDBSubnetGroupMessage {
   std::vector<Tag> Tags;
 };
 
+struct DeleteDBSubnetGroupMessage {
+  std::string DBSubnetGroupName;
+};
+
 struct DescribeDBSubnetGroupsMessage {
   std::optional<std::string> DBSubnetGroupName;
   std::vector<Filter> Filters;

@@ -256,6 +256,20 @@ class FakeRds final : public aws::rds::RdsApi {
     return aws::rds::DBSubnetGroupMessage{};
   }
 
+  aws::Outcome<aws::Empty> DeleteDBSubnetGroup(
+      const std::string& region, const aws::rds::DeleteDBSubnetGroupMessage& r) override {
+    std::lock_guard lock(mu_);
+    if (auto e = Begin("DeleteDBSubnetGroup", region, r.DBSubnetGroupName)) return *e;
+    if (subnet_groups_.erase(r.DBSubnetGroupName) == 0) {
+      return aws::AwsError{"DBSubnetGroupNotFoundFault", "not found", "", 404, false};
+    }
+    return aws::Empty{};
+  }
+  bool HasSubnetGroup(const std::string& name) const {
+    std::lock_guard lock(mu_);
+    return subnet_groups_.contains(name);
+  }
+
   // Not used by the DatabaseCluster controller: answered with an error a test would notice.
   aws::Outcome<DBInstance> PromoteReadReplica(const std::string&,
                                               const aws::rds::PromoteReadReplicaMessage&) override {

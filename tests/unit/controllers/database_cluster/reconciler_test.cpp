@@ -336,6 +336,92 @@ TEST_F(ReconcilerTest, UserSecretPasswordIsUsed) {
   EXPECT_EQ(rds_.Password("team-a-db"), "user-given-password");
 }
 
+TEST_F(ReconcilerTest, RestoreFromSnapshotThenTheSameConverge) {
+  Apply(DatabaseClusterBuilder().Spec("restore", {{"fromSnapshot", "snap-1"}}).Build());
+  Run();
+  ASSERT_EQ(rds_.CallsOf("RestoreDBInstanceFromDBSnapshot").size(), 1u);
+  EXPECT_TRUE(rds_.CallsOf("CreateDBInstance").empty());
+  EXPECT_EQ(events_.Count("Restored"), 1);
+  EXPECT_EQ(Phase(), "Creating");
+  // The snapshot's password is not the cluster's: nothing is published before it is set.
+  EXPECT_FALSE(SecretValue("db-connection", "password").has_value());
+
+  rds_.SetStatus("us-east-1", "team-a-db", "available");
+  Run();
+  const auto password = SecretValue("db-credentials", "password");
+  ASSERT_TRUE(password.has_value());
+  EXPECT_EQ(rds_.Password("team-a-db"), *password);
+  EXPECT_EQ(SecretValue("db-connection", "password"), *password);
+  EXPECT_EQ(events_.Count("PasswordSet"), 1);
+  // What a restore cannot set comes from the converge.
+  const auto instance = rds_.Get("us-east-1", "team-a-db");
+  EXPECT_EQ(instance->BackupRetentionPeriod, 7);
+  EXPECT_EQ(instance->MultiAZ, true);
+  Run();
+  const size_t settled = rds_.Modifications().size();
+  Run();
+  EXPECT_EQ(rds_.Modifications().size(), settled);
+  EXPECT_EQ(Phase(), "Available");
+}
+
+TEST_F(ReconcilerTest, RestoreToLatestPointInTime) {
+  Apply(DatabaseClusterBuilder()
+            .Spec("restore", {{"pointInTime", {{"sourceIdentifier", "orders"}, {"latest", true}}}})
+            .Build());
+  Run();
+  const auto calls = rds_.CallsOf("RestoreDBInstanceToPointInTime");
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].identifier, "team-a-db");
+  EXPECT_TRUE(rds_.CallsOf("CreateDBInstance").empty());
+  EXPECT_NE(events_.Last("Restored").find("latest restorable time"), std::string::npos);
+}
+
+TEST_F(ReconcilerTest, ForeignOwnerIsATerminalConflict) {
+  aws::rds::DBInstance other;
+  other.DBInstanceIdentifier = "team-a-db";
+  other.DBInstanceArn = "arn:aws:rds:us-east-1:123456789012:db:team-a-db";
+  other.DBInstanceStatus = "available";
+  other.TagList = {{std::string(kTagManagedBy), std::string(kManagedByValue)},
+                   {std::string(kTagKind), "DatabaseCluster"},
+                   {std::string(kTagNamespace), "team-b"},
+                   {std::string(kTagName), "db"},
+                   {std::string(kTagUid), "someone-else"}};
+  rds_.Put("us-east-1", other);
+  Apply(DatabaseClusterBuilder().Annotate(std::string(kAdoptAnnotation), "true").Build());
+  EXPECT_EQ(Run().kind(), ReconcileResult::Kind::kTerminalError);
+  EXPECT_EQ(Condition("Synced")["reason"], "OwnedByAnotherResource");
+  EXPECT_NE(Condition("Synced")["message"].get<std::string>().find("team-b/db"), std::string::npos);
+  EXPECT_TRUE(rds_.CallsOf("AddTagsToResource").empty());
+  EXPECT_TRUE(rds_.Modifications().empty());
+}
+
+TEST_F(ReconcilerTest, InstanceOfAnEarlierClusterOfTheSameNameIsAdopted) {
+  aws::rds::DBInstance earlier;
+  earlier.DBInstanceIdentifier = "team-a-db";
+  earlier.DBInstanceArn = "arn:aws:rds:us-east-1:123456789012:db:team-a-db";
+  earlier.DBInstanceStatus = "available";
+  earlier.DBInstanceClass = "db.t3.micro";
+  earlier.AllocatedStorage = 20;
+  earlier.StorageType = "gp3";
+  earlier.MultiAZ = true;
+  earlier.BackupRetentionPeriod = 7;
+  earlier.EngineVersion = "14.12";
+  earlier.TagList = {{std::string(kTagManagedBy), std::string(kManagedByValue)},
+                     {std::string(kTagKind), "DatabaseCluster"},
+                     {std::string(kTagNamespace), "team-a"},
+                     {std::string(kTagName), "db"},
+                     {std::string(kTagUid), "uid-of-a-deleted-object"}};
+  rds_.Put("us-east-1", earlier);
+  Apply(DatabaseClusterBuilder().Build());
+  Run();
+  EXPECT_EQ(events_.Count("Adopted"), 1);
+  EXPECT_TRUE(rds_.CallsOf("CreateDBInstance").empty());
+  const auto tags = rds_.Get("us-east-1", "team-a-db")->TagList;
+  EXPECT_TRUE(std::any_of(tags.begin(), tags.end(), [&](const auto& t) {
+    return t.Key == kTagUid && t.Value == Object()["metadata"]["uid"].get<std::string>();
+  }));
+}
+
 TEST_F(ReconcilerTest, ForeignInstanceNeedsTheAdoptAnnotation) {
   aws::rds::DBInstance foreign;
   foreign.DBInstanceIdentifier = "team-a-db";
@@ -427,6 +513,22 @@ TEST_F(ReconcilerTest, DeleteIsRefusedWhileProtected) {
   Run();
   EXPECT_FALSE(rds_.Get("us-east-1", "team-a-db").has_value());
   EXPECT_FALSE(rds_.HasSnapshot("team-a-db-final"));
+  EXPECT_FALSE(runtime::HasFinalizer(Object(), kFinalizer));
+}
+
+TEST_F(ReconcilerTest, SubnetGroupFromSubnetIdsIsCreatedAndDeletedWithTheCluster) {
+  CreateAvailable(DatabaseClusterBuilder()
+                      .Spec("deletionPolicy", "Delete")
+                      .At(Ptr("/spec/network/subnetIds"),
+                          json::array({"subnet-0123456789", "subnet-0abcdef012"}))
+                      .Build());
+  EXPECT_TRUE(rds_.HasSubnetGroup("team-a-db-subnets"));
+  EXPECT_EQ(rds_.CallsOf("CreateDBSubnetGroup").size(), 1u);
+  Edit([](json& o) { o["metadata"]["deletionTimestamp"] = "2026-01-01T00:00:00Z"; });
+  Run();
+  Run();
+  EXPECT_FALSE(rds_.Get("us-east-1", "team-a-db").has_value());
+  EXPECT_FALSE(rds_.HasSubnetGroup("team-a-db-subnets"));
   EXPECT_FALSE(runtime::HasFinalizer(Object(), kFinalizer));
 }
 
