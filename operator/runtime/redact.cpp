@@ -31,6 +31,9 @@ bool IsSecretKey(std::string_view key) {
   for (auto suffix : kReferenceSuffixes) {
     if (EndsWith(k, suffix)) return false;
   }
+  // status.connectionSecret of the AWS-backed kinds names the Secret that holds the connection
+  // details; the name is not secret.
+  if (k == "connectionsecret") return false;
   constexpr std::array<std::string_view, 9> kSecretWords = {
       "password",   "passwd",     "secret",     "token",        "apikey",
       "privatekey", "credential", "passphrase", "authorization"};

@@ -11,7 +11,8 @@ inline constexpr std::string_view kRedacted = "[REDACTED]";
 
 // True for keys such as password, dbPassword, token, authToken, secret, secretAccessKey,
 // sessionToken, apiKey, privateKey, credentials, authorization — case-, '_'- and '-'-insensitive.
-// Keys that only name or point at a secret (secretName, tokenSecretRef, ...Arn) are not secret.
+// Keys that only name or point at a secret (secretName, tokenSecretRef, ...Arn, connectionSecret)
+// are not secret.
 bool IsSecretKey(std::string_view key);
 
 // A copy of `value` with the value under every secret key, at any depth, replaced by kRedacted.

@@ -103,7 +103,7 @@ TEST(RedactTest, RecognisesSecretKeys) {
       {"secretName", false},     {"passwordSecretRef", false},
       {"tokenSecretArn", false}, {"accessKeyId", false},
       {"name", false},           {"host", false},
-      {"engineVersion", false},
+      {"engineVersion", false},  {"connectionSecret", false},
   };
   for (const auto& c : cases) EXPECT_EQ(IsSecretKey(c.key), c.secret) << c.key;
 }
