@@ -52,10 +52,13 @@ json Probe(const TierSettings& tier, int initial_delay, int period) {
 
 json SpreadConstraint(const std::string& topology_key, const std::string& when_unsatisfiable,
                       const std::map<std::string, std::string>& selector) {
+  // matchLabelKeys: pod-template-hash counts only the pods of the same ReplicaSet, so a rolling
+  // update spreads the new pods on their own instead of around the old ones about to go.
   return {{"maxSkew", 1},
           {"topologyKey", topology_key},
           {"whenUnsatisfiable", when_unsatisfiable},
-          {"labelSelector", {{"matchLabels", selector}}}};
+          {"labelSelector", {{"matchLabels", selector}}},
+          {"matchLabelKeys", json::array({"pod-template-hash"})}};
 }
 
 }  // namespace

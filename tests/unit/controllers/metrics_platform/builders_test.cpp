@@ -92,6 +92,7 @@ TEST(WorkloadsBuilderTest, TiersTable) {
     EXPECT_GT(pod["securityContext"]["runAsUser"].get<int>(), 0);
     EXPECT_EQ(pod["topologySpreadConstraints"][0]["topologyKey"], "topology.kubernetes.io/zone");
     EXPECT_EQ(pod["topologySpreadConstraints"][0]["whenUnsatisfiable"], row.zone_when);
+    EXPECT_EQ(pod["topologySpreadConstraints"][0]["matchLabelKeys"][0], "pod-template-hash");
     const json& c = pod["containers"][0];
     EXPECT_EQ(c["image"], tier.image);
     EXPECT_EQ(c["ports"][0]["containerPort"], row.container_port);
