@@ -300,7 +300,7 @@ TEST_F(DatabaseClusterIntegrationTest, DisasterRecoveryReplicaInUsWest2) {
   Apply("dr", {{"disasterRecovery",
                 {{"enabled", true}, {"region", "us-west-2"}, {"kmsKeyId", "alias/po-it-dr"}}}});
   ASSERT_TRUE(Eventually(
-      [] { return Instance(Id("dr") + "-dr", "us-west-2").is_object() && Available("dr"); }, 90s))
+      [] { return Instance(Id("dr") + "-dr", "us-west-2").is_object() && Available("dr"); }, 180s))
       << Get("dr").dump(2) << Log();
   const json replica = Instance(Id("dr") + "-dr", "us-west-2");
   EXPECT_EQ(replica["ReadReplicaSourceDBInstanceIdentifier"], Instance(Id("dr"))["DBInstanceArn"]);
