@@ -7,6 +7,16 @@
 
 namespace po::controllers {
 
+std::optional<PhaseEvent> PhaseTransitionEvent(std::string_view before, std::string_view after) {
+  if (after.empty() || before == after) return std::nullopt;
+  const std::string from = before.empty() ? std::string("none") : std::string(before);
+  const std::string message = "phase " + from + " -> " + std::string(after);
+  if (after == kPhaseAvailable) return PhaseEvent{false, "BecameAvailable", message};
+  if (after == kPhaseDegraded) return PhaseEvent{true, "BecameDegraded", message};
+  if (after == kPhaseFailed) return PhaseEvent{true, "Failed", message};
+  return PhaseEvent{false, "PhaseChanged", message};
+}
+
 void ApplyStatusReport(nlohmann::json& object, const StatusReport& report, Clock::WallTime now) {
   nlohmann::json& status = object["status"];
   if (!status.is_object()) status = nlohmann::json::object();

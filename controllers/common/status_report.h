@@ -5,7 +5,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "operator/common/clock.h"
@@ -32,6 +34,16 @@ struct StatusReport {
   nlohmann::json fields = nlohmann::json::object();  // merged into status (null deletes a key)
   bool observed = true;  // write observedGeneration = metadata.generation
 };
+
+// The Event that announces a phase change: BecameAvailable (Normal), BecameDegraded and Failed
+// (Warning), PhaseChanged (Normal) for the rest; std::nullopt when the phase did not change or
+// `after` is empty.
+struct PhaseEvent {
+  bool warning = false;
+  std::string reason;
+  std::string message;
+};
+std::optional<PhaseEvent> PhaseTransitionEvent(std::string_view before, std::string_view after);
 
 // Applies `report` to `object` (in place): pure, for tests and for the writer below.
 void ApplyStatusReport(nlohmann::json& object, const StatusReport& report, Clock::WallTime now);

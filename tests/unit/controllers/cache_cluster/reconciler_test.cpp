@@ -181,6 +181,11 @@ TEST_F(CacheClusterReconcilerTest, WaitsWhileCreatingThenPublishesTheConnectionS
   EXPECT_EQ(SecretValue("cache-connection", "uri"),
             std::string("rediss://:") + kGenerated + "@clustercfg.team-cache.cache.example:6379");
   EXPECT_THAT(aws_.Changes(), ElementsAre("CreateReplicationGroup"));
+  // The AWS status change is announced as an Event on the CacheCluster.
+  ASSERT_TRUE(events_.Flush(5s));
+  std::vector<std::string> reasons;
+  for (const auto& event : client_.Objects(kube::Events())) reasons.push_back(event["reason"]);
+  EXPECT_THAT(reasons, ::testing::Contains("BecameAvailable"));
 }
 
 TEST_F(CacheClusterReconcilerTest, ScalesOneStepAtATimeWaitingForAvailable) {

@@ -53,3 +53,34 @@ TEST(StatusReportTest, RedactsSecretLookingFieldsAndRemovesConditions) {
 
 }  // namespace
 }  // namespace po::controllers
+
+namespace po::controllers {
+namespace {
+
+TEST(PhaseTransitionEventTest, NamesEachChange) {
+  struct Case {
+    std::string before, after;
+    bool has_event, warning;
+    std::string reason, message;
+  };
+  const Case cases[] = {
+      {"Creating", "Available", true, false, "BecameAvailable", "phase Creating -> Available"},
+      {"Available", "Degraded", true, true, "BecameDegraded", "phase Available -> Degraded"},
+      {"Creating", "Failed", true, true, "Failed", "phase Creating -> Failed"},
+      {"", "Creating", true, false, "PhaseChanged", "phase none -> Creating"},
+      {"Available", "Modifying", true, false, "PhaseChanged", "phase Available -> Modifying"},
+      {"Available", "Available", false, false, "", ""},
+      {"Available", "", false, false, "", ""},
+  };
+  for (const auto& c : cases) {
+    const auto event = PhaseTransitionEvent(c.before, c.after);
+    ASSERT_EQ(event.has_value(), c.has_event) << c.before << " -> " << c.after;
+    if (!event) continue;
+    EXPECT_EQ(event->warning, c.warning) << c.after;
+    EXPECT_EQ(event->reason, c.reason);
+    EXPECT_EQ(event->message, c.message);
+  }
+}
+
+}  // namespace
+}  // namespace po::controllers
