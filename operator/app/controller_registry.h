@@ -1,7 +1,7 @@
 // ControllerRegistry: the list of controllers the operator process runs, each a named set-up
 // function that builds its controller (normally with ControllerBuilder) from the ControllerSetup.
-// The binary's list is po::controllers::DefaultControllers() (controllers/registry.h). Not thread-safe; filled
-// and used during start-up.
+// The binary's list is po::controllers::DefaultControllers() (controllers/registry.h). Not
+// thread-safe; filled and used during start-up.
 #pragma once
 
 #include <functional>
