@@ -385,25 +385,13 @@ ReconcileResult CacheClusterReconciler::ConvergeExisting(Round& round,
 ReconcileResult CacheClusterReconciler::Report(Round& round, StatusReport report,
                                                ReconcileResult result) {
   const std::string before = StatusString(round.object, "phase");
+  if (!round.connection_secret.empty()) report.fields["connectionSecret"] = round.connection_secret;
   auto written = WriteStatusReport(deps_.status, deps_.clock, round.object, report);
   if (!written.ok()) return Worse(std::move(result), written.status());
   round.object = std::move(written).value();
   if (auto event = PhaseTransitionEvent(before, StatusString(round.object, "phase"))) {
     Event(round, event->warning ? kube::EventType::kWarning : kube::EventType::kNormal,
           event->reason, event->message);
-  }
-  // status.connectionSecret is a Secret's name, which the report writer's redaction of
-  // secret-looking keys would mask: it is written as the plain name it is, when it changes.
-  const std::string& name = round.connection_secret;
-  if (!name.empty() && StatusString(round.object, "connectionSecret") != name) {
-    json updated = round.object;
-    updated["status"]["connectionSecret"] = name;
-    auto stored = deps_.status.UpdateStatus(updated);
-    if (stored.ok()) {
-      round.object = std::move(stored).value();
-    } else if (stored.status().code() != StatusCode::kConflict) {
-      return Worse(std::move(result), stored.status());
-    }
   }
   return result;
 }

@@ -181,23 +181,11 @@ Result<Observation> DatabaseClusterReconciler::Observe(const ClusterSpec& spec,
 runtime::ReconcileResult DatabaseClusterReconciler::Write(const json& object,
                                                           const StatusReport& report,
                                                           const std::string& connection_secret) {
-  auto written = WriteStatusReport(d_.status, d_.clock, object, report);
+  StatusReport full = report;
+  if (!connection_secret.empty()) full.fields["connectionSecret"] = connection_secret;
+  auto written = WriteStatusReport(d_.status, d_.clock, object, full);
   if (!written.ok()) {
     return ReconcileResult::RetryableError(written.status().WithContext("while writing status"));
-  }
-  // status.connectionSecret holds a Secret's name, which the writer's redaction of secret-looking
-  // keys would mask; it is written here, as the plain name it is, when it is not there yet.
-  if (!connection_secret.empty()) {
-    json stored = *written;
-    if (!stored.contains("status") || !stored["status"].is_object() ||
-        stored["status"].value("connectionSecret", "") != connection_secret) {
-      stored["status"]["connectionSecret"] = connection_secret;
-      auto updated = d_.status.UpdateStatus(stored);
-      if (!updated.ok() && updated.status().code() != StatusCode::kConflict) {
-        return ReconcileResult::RetryableError(
-            updated.status().WithContext("while writing status.connectionSecret"));
-      }
-    }
   }
   return ReconcileResult::Done();
 }
